@@ -1,0 +1,16 @@
+#pragma once
+// The region graph for other tools: Graphviz DOT (clusters per organisation and zone) and JSON.
+#include <string>
+
+#include "ricochet/model/region_graph.hpp"
+
+namespace ricochet::io {
+
+/** DOT text: organisations and zones as nested clusters, assets and care functions inside them, identity
+ *  domains outside; hosting, dependencies, needs, backups, links and trusts as styled edges. */
+[[nodiscard]] std::string graph_to_dot(const model::RegionGraph& graph, const std::string& variant);
+
+/** JSON text with the shape documented in docs/graph-json.md ("ricochet-graph" version 1). */
+[[nodiscard]] std::string graph_to_json(const model::RegionGraph& graph, const std::string& variant);
+
+} // namespace ricochet::io

@@ -1,0 +1,153 @@
+#pragma once
+// The region as plain values: what the loader produces, variants rewrite and the graph indexes.
+// Quantities are SI: seconds (_s), bytes (_bytes), bytes per second (_Bps). Ids are unique per kind of thing;
+// zones are named "org/zone".
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "ricochet/core/diagnostics.hpp"
+#include "ricochet/model/enums.hpp"
+
+namespace ricochet::model {
+
+using core::SourcePos;
+
+/** The pseudo-endpoint standing for the Internet in links. */
+inline constexpr const char* INTERNET_ENDPOINT = "internet";
+
+struct Location {
+  double lat = 0;
+  double lon = 0;
+};
+
+struct CareFunction {
+  std::string id; ///< "org/function"
+  std::string name; ///< local name within the organisation
+  std::string org;
+  CareKind kind = CareKind::OTHER;
+  std::vector<std::string> needs; ///< assets without which the function falls to its degraded mode
+  SourcePos pos;
+};
+
+struct Organisation {
+  std::string id;
+  std::string name;
+  OrgKind kind    = OrgKind::OTHER;
+  OrgRole role    = OrgRole::NONE;
+  std::string ght; ///< empty if not a GHT member
+  std::optional<Location> location;
+  Continuity continuity = Continuity::NONE;
+  std::optional<long> beds;
+  std::optional<double> patients_per_day;
+  std::string domain; ///< default identity domain of its assets (may be empty)
+  std::vector<std::string> zones; ///< qualified zone ids, first = default zone
+  SourcePos pos;
+};
+
+struct Zone {
+  std::string id; ///< "org/name"
+  std::string name;
+  std::string org;
+  SourcePos pos;
+};
+
+struct Link {
+  std::string id;
+  std::string from; ///< zone id or INTERNET_ENDPOINT
+  std::string to;
+  double bandwidth_Bps = 125e6;
+  double latency_s     = 1e-3;
+  FlowSet flows;
+  bool two_way = true; ///< flows may be opened from either end; else only from `from`
+  SourcePos pos;
+};
+
+struct Domain {
+  std::string id;
+  std::string owner; ///< organisation
+  std::string forest; ///< forest id (the domain's own id if it is a forest root)
+  bool tiering   = false; ///< admin tiering: workstation compromise does not expose tier-0 credentials
+  bool bastion   = false; ///< admin access only through a bastion
+  bool admin_mfa = false;
+  SourcePos pos;
+};
+
+struct Trust {
+  std::string from; ///< identities of this domain ...
+  std::string to;   ///< ... are accepted in this one
+  bool two_way = true;
+  bool mfa     = false; ///< cross-domain logons require MFA
+  SourcePos pos;
+};
+
+struct Dependency {
+  std::string target;
+  bool hard      = true; ///< hard: down when target is down; soft: degraded
+  double buffer_s = 0;   ///< how long the dependant keeps working after target is lost
+  SourcePos pos;
+};
+
+struct BackupSpec {
+  BackupMode mode = BackupMode::ONLINE;
+  std::vector<std::string> protects;
+};
+
+struct Asset {
+  std::string id;
+  std::string name;
+  AssetKind kind = AssetKind::APPLICATION;
+  std::string org;    ///< owner
+  std::string zone;   ///< where it runs (qualified)
+  std::string domain; ///< identity domain it is joined to (may be empty)
+  double data_bytes = 0;
+  long count        = 1; ///< machines in a workstation pool
+  ControlSet controls;
+  std::optional<double> rto_s;
+  std::string runs_on; ///< hosting asset (empty if none)
+  std::vector<Dependency> depends_on;
+  std::optional<BackupSpec> backup; ///< set iff kind == BACKUP
+  SourcePos pos;
+};
+
+/** A whole territory. Lookups are valid after reindex(). */
+struct Region {
+  std::string name;
+  std::string description;
+  std::vector<Organisation> organisations;
+  std::vector<Zone> zones;
+  std::vector<Link> links;
+  std::vector<Domain> domains;
+  std::vector<Trust> trusts;
+  std::vector<Asset> assets;
+  std::vector<CareFunction> care_functions;
+
+  /** Rebuilds the id indexes; call after any change to the vectors. */
+  void reindex();
+
+  [[nodiscard]] const Organisation* find_organisation(const std::string& id) const;
+  [[nodiscard]] const Zone* find_zone(const std::string& id) const;
+  [[nodiscard]] const Link* find_link(const std::string& id) const;
+  [[nodiscard]] const Domain* find_domain(const std::string& id) const;
+  [[nodiscard]] const Asset* find_asset(const std::string& id) const;
+  [[nodiscard]] const CareFunction* find_care_function(const std::string& id) const;
+  /** Index of the trust from -> to, or std::nullopt. */
+  [[nodiscard]] std::optional<std::size_t> find_trust(const std::string& from, const std::string& to) const;
+
+  [[nodiscard]] std::vector<std::string> organisation_ids() const;
+  [[nodiscard]] std::vector<std::string> zone_ids() const;
+  [[nodiscard]] std::vector<std::string> link_ids() const;
+  [[nodiscard]] std::vector<std::string> domain_ids() const;
+  [[nodiscard]] std::vector<std::string> asset_ids() const;
+
+private:
+  std::unordered_map<std::string, std::size_t> org_index_, zone_index_, link_index_, domain_index_, asset_index_,
+      care_index_;
+};
+
+/** Data held by an asset of this kind when the file does not say (bytes); documented in scenario-format.md. */
+[[nodiscard]] double default_data_bytes(AssetKind kind) noexcept;
+
+} // namespace ricochet::model

@@ -1,0 +1,33 @@
+#pragma once
+// A scenario as plain values: the region it plays on, when, for how long, with which seed, and its variants.
+// Later sections (attack, defence, governance, injects) get their own structs and readers.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ricochet/model/region.hpp"
+#include "ricochet/model/variant.hpp"
+
+namespace ricochet::scenario {
+
+struct Scenario {
+  std::string file;        ///< path as given to the loader
+  std::string name;
+  std::string description;
+  std::string region_file; ///< resolved path (scenario directory + `region`)
+  model::Region region;    ///< the base region, before any variant
+  std::string start_local; ///< "YYYY-MM-DD HH:MM" in `timezone`
+  std::string timezone = "Europe/Paris";
+  double duration_s    = 0;
+  std::uint64_t seed   = 1;
+  std::vector<model::Variant> variants;
+
+  /** The variant with this id, or nullptr. */
+  [[nodiscard]] const model::Variant* find_variant(const std::string& id) const;
+  /** The region with the named variant applied (the base region for an empty name).
+   *  @throw std::invalid_argument if there is no such variant */
+  [[nodiscard]] model::Region region_for(const std::string& variant) const;
+};
+
+} // namespace ricochet::scenario

@@ -1,0 +1,175 @@
+#include "ricochet/scenario/loader.hpp"
+
+#include <cerrno>
+#include <climits>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include "ricochet/core/local_time.hpp"
+#include "ricochet/scenario/error.hpp"
+#include "region_reader.hpp"
+#include "variant_reader.hpp"
+#include "yaml_reader.hpp"
+
+namespace ricochet::scenario {
+namespace {
+
+using detail::Context;
+using detail::MapReader;
+
+/** Parses YAML text; a syntax error becomes a diagnostic and an undefined node. */
+std::optional<YAML::Node> parse_yaml(const std::string& text, const Context& ctx)
+{
+  try {
+    YAML::Node root = YAML::Load(text);
+    if (!root.IsDefined() || root.IsNull()) {
+      ctx.error({}, "the file is empty (expected a region or a scenario)");
+      return std::nullopt;
+    }
+    return root;
+  } catch (const YAML::ParserException& e) {
+    ctx.error({e.mark.line + 1, e.mark.column + 1}, "YAML syntax: " + e.msg);
+  } catch (const YAML::Exception& e) {
+    ctx.error({e.mark.line + 1, e.mark.column + 1}, std::string("YAML: ") + e.msg);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> read_text(const std::string& path, std::string& why)
+{
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    why = "is a directory";
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    why = std::strerror(errno);
+    return std::nullopt;
+  }
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+std::optional<model::Region> load_region_at(const std::string& path, core::Diagnostics& diags, const Context* from,
+                                            core::SourcePos from_pos)
+{
+  std::string why;
+  auto text = read_text(path, why);
+  if (!text) {
+    if (from != nullptr)
+      from->error(from_pos, fmt::format("cannot read region file '{}': {}", path, why));
+    else
+      diags.error(path, {}, fmt::format("cannot read file: {}", why));
+    return std::nullopt;
+  }
+  return load_region_text(*text, path, diags);
+}
+
+std::optional<Scenario> read_scenario(const Context& ctx, const YAML::Node& root, core::Diagnostics& diags)
+{
+  MapReader r(ctx, root, "scenario",
+              {"name", "description", "region", "start", "timezone", "duration", "seed", "variants"});
+  if (!r.is_map())
+    return std::nullopt;
+  std::size_t errors_before = diags.error_count();
+  Scenario s;
+  s.file        = ctx.file;
+  s.name        = r.string("name").value_or("");
+  s.description = r.string("description").value_or("");
+  s.timezone    = r.string("timezone").value_or(s.timezone);
+  s.duration_s  = r.duration("duration").value_or(7 * 86400.0);
+  if (r.has("duration") && s.duration_s <= 0)
+    ctx.error(r.pos_of_value("duration"), "'duration' of scenario must be positive");
+  s.seed = static_cast<std::uint64_t>(r.integer("seed", 0, LONG_MAX).value_or(1));
+  if (auto start = r.string("start", true)) {
+    s.start_local = *start;
+    try {
+      core::LocalClock clock(s.timezone, s.start_local);
+    } catch (const std::invalid_argument& e) {
+      bool zone_bad = !core::is_known_timezone(s.timezone);
+      ctx.error(r.pos_of_value(zone_bad && r.has("timezone") ? "timezone" : "start"),
+                fmt::format("{} in scenario", e.what()));
+    }
+  }
+  std::optional<model::Region> region;
+  if (auto region_path = r.string("region", true)) {
+    std::filesystem::path base = std::filesystem::path(ctx.file).parent_path();
+    s.region_file              = (base / *region_path).lexically_normal().string();
+    region                     = load_region_at(s.region_file, diags, &ctx, r.pos_of_value("region"));
+  }
+  s.variants = detail::read_variants(ctx, r.get("variants"), region ? &*region : nullptr);
+  if (diags.error_count() > errors_before || !region)
+    return std::nullopt;
+  s.region = std::move(*region);
+  return s;
+}
+
+} // namespace
+
+std::optional<model::Region> load_region_text(const std::string& text, const std::string& file,
+                                              core::Diagnostics& diags)
+{
+  Context ctx{file, &diags};
+  auto root = parse_yaml(text, ctx);
+  if (!root)
+    return std::nullopt;
+  return detail::read_region(ctx, *root);
+}
+
+std::optional<LoadedFile> load_file(const std::string& path, core::Diagnostics& diags)
+{
+  Context ctx{path, &diags};
+  std::string why;
+  auto text = read_text(path, why);
+  if (!text) {
+    diags.error(path, {}, "cannot read file: " + why);
+    return std::nullopt;
+  }
+  auto root = parse_yaml(*text, ctx);
+  if (!root)
+    return std::nullopt;
+  LoadedFile out;
+  if (root->IsMap() && root->operator[]("region").IsDefined()) {
+    out.scenario = read_scenario(ctx, *root, diags);
+    if (!out.scenario)
+      return std::nullopt;
+  } else if (root->IsMap() && root->operator[]("organisations").IsDefined()) {
+    out.region = detail::read_region(ctx, *root);
+    if (!out.region)
+      return std::nullopt;
+  } else {
+    ctx.error(detail::pos_of(*root), "not a ricochet file: expected a scenario (with a 'region' key) or a region "
+                                     "(with an 'organisations' key)");
+    return std::nullopt;
+  }
+  return out;
+}
+
+Scenario load_scenario(const std::string& path)
+{
+  core::Diagnostics diags;
+  auto loaded = load_file(path, diags);
+  if (!loaded)
+    throw ScenarioError::from(diags);
+  if (!loaded->scenario)
+    throw ScenarioError(path + ": error: this is a region file; a scenario (with a 'region' key) is expected here");
+  return std::move(*loaded->scenario);
+}
+
+model::Region load_region(const std::string& path)
+{
+  core::Diagnostics diags;
+  auto region = load_region_at(path, diags, nullptr, {});
+  if (!region)
+    throw ScenarioError::from(diags);
+  return std::move(*region);
+}
+
+} // namespace ricochet::scenario

@@ -1,0 +1,38 @@
+#include "ricochet/scenario/scenario.hpp"
+
+#include <sstream>
+#include <stdexcept>
+
+#include "ricochet/scenario/error.hpp"
+
+namespace ricochet::scenario {
+
+const model::Variant* Scenario::find_variant(const std::string& id) const
+{
+  for (const auto& v : variants)
+    if (v.id == id)
+      return &v;
+  return nullptr;
+}
+
+model::Region Scenario::region_for(const std::string& variant) const
+{
+  if (variant.empty())
+    return region;
+  const model::Variant* v = find_variant(variant);
+  if (v == nullptr)
+    throw std::invalid_argument("no variant '" + variant + "'");
+  return model::apply_variant(region, *v);
+}
+
+ScenarioError ScenarioError::from(const core::Diagnostics& diags)
+{
+  std::ostringstream out;
+  diags.print(out);
+  std::string text = out.str();
+  if (!text.empty() && text.back() == '\n')
+    text.pop_back();
+  return ScenarioError(text);
+}
+
+} // namespace ricochet::scenario
