@@ -36,13 +36,18 @@ bool is_known_timezone(const std::string& name)
   return std::filesystem::is_regular_file(std::filesystem::path("/usr/share/zoneinfo") / name, ec);
 }
 
-LocalClock::LocalClock(std::string tz, std::string_view start_local) : tz_(std::move(tz))
-{
-  if (!is_known_timezone(tz_))
-    throw std::invalid_argument("unknown time zone '" + tz_ + "' (expected an IANA name such as 'Europe/Paris')");
+namespace {
+
+struct ParsedDateTime {
   std::tm tm{};
-  int sec = 0;
-  char sep = 0;
+};
+
+ParsedDateTime parse_local_datetime(std::string_view start_local)
+{
+  ParsedDateTime out;
+  std::tm& tm = out.tm;
+  int sec     = 0;
+  char sep    = 0;
   std::string text(start_local);
   int n = std::sscanf(text.c_str(), "%4d-%2d-%2d%c%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &sep,
                       &tm.tm_hour, &tm.tm_min, &sec);
@@ -51,15 +56,27 @@ LocalClock::LocalClock(std::string tz, std::string_view start_local) : tz_(std::
       tm.tm_min > 59 || sec > 59)
     throw std::invalid_argument("expected a local date-time 'YYYY-MM-DD HH:MM' (e.g. '2026-10-18 22:00'), found '" +
                                 text + "'");
-  int want_day = tm.tm_mday;
-  tm.tm_sec    = sec;
+  tm.tm_sec = sec;
   tm.tm_year -= 1900;
   tm.tm_mon -= 1;
   tm.tm_isdst = -1;
+  return out;
+}
+
+} // namespace
+
+void check_local_datetime(std::string_view text) { (void)parse_local_datetime(text); }
+
+LocalClock::LocalClock(std::string tz, std::string_view start_local) : tz_(std::move(tz))
+{
+  if (!is_known_timezone(tz_))
+    throw std::invalid_argument("unknown time zone '" + tz_ + "' (expected an IANA name such as 'Europe/Paris')");
+  std::tm tm   = parse_local_datetime(start_local).tm;
+  int want_day = tm.tm_mday;
   use_zone(tz_);
   std::time_t t = std::mktime(&tm);
   if (t == static_cast<std::time_t>(-1) || tm.tm_mday != want_day)
-    throw std::invalid_argument("no such date: '" + text + "'");
+    throw std::invalid_argument("no such date: '" + std::string(start_local) + "'");
   start_epoch_ = static_cast<std::int64_t>(t);
 }
 

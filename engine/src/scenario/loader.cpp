@@ -88,14 +88,19 @@ std::optional<Scenario> read_scenario(const Context& ctx, const YAML::Node& root
   if (r.has("duration") && s.duration_s <= 0)
     ctx.error(r.pos_of_value("duration"), "'duration' of scenario must be positive");
   s.seed = static_cast<std::uint64_t>(r.integer("seed", 0, LONG_MAX).value_or(1));
+  bool zone_ok = core::is_known_timezone(s.timezone);
+  if (!zone_ok)
+    ctx.error(r.pos_of_value("timezone"), fmt::format("'timezone' of scenario must be an IANA time zone such as "
+                                                      "'Europe/Paris', found '{}'",
+                                                      s.timezone));
   if (auto start = r.string("start", true)) {
     s.start_local = *start;
     try {
-      core::LocalClock clock(s.timezone, s.start_local);
+      core::check_local_datetime(s.start_local);
+      if (zone_ok)
+        core::LocalClock clock(s.timezone, s.start_local);
     } catch (const std::invalid_argument& e) {
-      bool zone_bad = !core::is_known_timezone(s.timezone);
-      ctx.error(r.pos_of_value(zone_bad && r.has("timezone") ? "timezone" : "start"),
-                fmt::format("{} in scenario", e.what()));
+      ctx.error(r.pos_of_value("start"), fmt::format("'start' of scenario: {}", e.what()));
     }
   }
   std::optional<model::Region> region;

@@ -21,7 +21,8 @@ void RegionChecker::run()
   check_consistency();
   if (refs_ok)
     check_cycles();
-  warn_suspicious();
+  if (!ctx_.diags->has_errors()) // legal-but-suspicious matters once the input is legal
+    warn_suspicious();
   region_.reindex();
 }
 
@@ -201,7 +202,7 @@ void RegionChecker::warn_suspicious()
       ctx_.warning(a.pos, fmt::format("asset '{}' is not needed by any care function or other asset", a.id));
     if (a.backup)
       for (const auto& p : a.backup->protects)
-        if (const Asset* protectee = region_.find_asset(p); protectee != nullptr && protectee->zone == a.zone)
+        if (const Asset* protectee = region_.find_asset(p); p != a.id && protectee != nullptr && protectee->zone == a.zone)
           ctx_.warning(a.pos, fmt::format("backup '{}' is in the same zone '{}' as '{}', which it protects", a.id,
                                           a.zone, p));
   }

@@ -157,8 +157,8 @@ private:
       data_given   = true;
     }
     if (r.has("count") && kind && *kind != AssetKind::WORKSTATIONS)
-      ctx_.error(r.pos_of_value("count"), "'count' is only for workstation pools, and " + r.what() + " is a " +
-                                              std::string(core::enum_name(*kind)));
+      ctx_.error(r.pos_of_value("count"), "'count' is only for workstation pools, and " + r.what() + " is of kind '" +
+                                              std::string(core::enum_name(*kind)) + "'");
     a.count = r.integer("count", 1, 1000000).value_or(1);
     if (r.has("controls"))
       a.controls = r.enum_set<Control>("controls").value_or(ControlSet{});
@@ -186,7 +186,7 @@ private:
     } else if (kind) {
       for (const char* key : {"mode", "protects"})
         if (r.has(key))
-          ctx_.error(r.pos_of_value(key), fmt::format("'{}' is only for backup assets, and {} is a {}", key, r.what(),
+          ctx_.error(r.pos_of_value(key), fmt::format("'{}' is only for backup assets, and {} is of kind '{}'", key, r.what(),
                                                       core::enum_name(*kind)));
     }
     if (a.id.empty())

@@ -44,8 +44,15 @@ private:
   std::optional<Change> read_change(const YAML::Node& n)
   {
     if (!n.IsMap() || n.size() != 1) {
+      std::string found = describe_found(n);
+      if (n.IsMap()) {
+        std::vector<std::string> keys;
+        for (const auto& kv : n)
+          keys.push_back(kv.first.Scalar());
+        found = fmt::format("{} operations ({})", keys.size(), core::join(keys));
+      }
       ctx_.error(pos_of(n), fmt::format("each change of {} must be a mapping with one operation ({}), found {}", what_,
-                                        core::join(change_names()), describe_found(n)));
+                                        core::join(change_names()), found));
       return std::nullopt;
     }
     const auto kv        = *n.begin();

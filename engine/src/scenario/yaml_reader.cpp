@@ -277,13 +277,14 @@ std::optional<std::vector<Located>> MapReader::id_list(std::string_view key, boo
 void MapReader::report_bad_enum(std::string_view key, const std::string& value,
                                 const std::vector<std::string>& allowed) const
 {
-  report_bad_enum_at(key, Located{value, pos_of_value(key)}, allowed);
+  ctx_.error(pos_of_value(key), fmt::format("unknown {} '{}' in {}{} (allowed: {})", key, value, what_,
+                                            core::did_you_mean(value, allowed), core::join(allowed)));
 }
 
 void MapReader::report_bad_enum_at(std::string_view key, const Located& value,
                                    const std::vector<std::string>& allowed) const
 {
-  ctx_.error(value.pos, fmt::format("unknown {} '{}' in {}{} (allowed: {})", key, value.value, what_,
+  ctx_.error(value.pos, fmt::format("unknown value '{}' in '{}' of {}{} (allowed: {})", value.value, key, what_,
                                     core::did_you_mean(value.value, allowed), core::join(allowed)));
 }
 

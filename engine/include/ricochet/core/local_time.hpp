@@ -15,6 +15,10 @@ struct LocalTime {
   std::string zone_abbrev;
 };
 
+/** Checks the shape of a local date-time ("YYYY-MM-DD HH:MM", "YYYY-MM-DDTHH:MM[:SS]").
+ *  @throw std::invalid_argument saying what was expected */
+void check_local_datetime(std::string_view text);
+
 /** True if name is an IANA zone known to this machine's tzdata (e.g. "Europe/Paris"). */
 [[nodiscard]] bool is_known_timezone(const std::string& name);
 
