@@ -160,6 +160,8 @@ std::string describe_region(const Region& region, const std::string& file)
   for (const auto& c : region.care_functions) {
     line(fmt::format("  {} ({})", c.id, core::enum_name(c.kind)));
     line("    needs: " + (c.needs.empty() ? std::string("nothing") : core::join(c.needs)));
+    if (!c.uses.empty())
+      line("    uses: " + core::join(c.uses));
     std::vector<std::string> through;
     for (const auto& n : c.needs)
       for (const auto& req : graph.requirements(n))

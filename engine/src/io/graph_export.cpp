@@ -34,6 +34,7 @@ const char* edge_type_name(EdgeType t)
     case EdgeType::RUNS_ON: return "runs_on";
     case EdgeType::DEPENDS_ON: return "depends_on";
     case EdgeType::NEEDS: return "needs";
+    case EdgeType::USES: return "uses";
     case EdgeType::PROTECTS: return "protects";
     case EdgeType::JOINED_TO: return "joined_to";
     case EdgeType::LINK: return "link";
@@ -131,6 +132,7 @@ std::string graph_to_dot(const RegionGraph& graph, const std::string& variant)
         style = ed.hard ? "color=\"#333333\"" : "style=dashed, color=\"#777777\"";
         break;
       case EdgeType::NEEDS: style = "color=\"#2e7d32\""; break;
+      case EdgeType::USES: style = "style=dashed, color=\"#2e7d32\""; break;
       case EdgeType::PROTECTS: style = "style=dotted, color=\"#8e24aa\", label=\"backup\""; break;
       case EdgeType::LINK: {
         if (ed.reverse)

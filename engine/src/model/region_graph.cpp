@@ -103,6 +103,8 @@ RegionGraph::RegionGraph(Region region) : region_(std::move(region))
     Vertex v = vertex_of(NodeType::CARE_FUNCTION, c.id);
     for (const auto& n : c.needs)
       edge(v, vertex_of(NodeType::ASSET, n), {EdgeType::NEEDS});
+    for (const auto& u : c.uses)
+      edge(v, vertex_of(NodeType::ASSET, u), {EdgeType::USES});
   }
 }
 

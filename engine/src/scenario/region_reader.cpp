@@ -233,7 +233,7 @@ private:
 
   void read_care(const YAML::Node& n, const Organisation& org)
   {
-    MapReader r(ctx_, n, "care function of organisation '" + org.id + "'", {"id", "kind", "needs"});
+    MapReader r(ctx_, n, "care function of organisation '" + org.id + "'", {"id", "kind", "needs", "uses"});
     if (!r.is_map())
       return;
     CareFunction c;
@@ -247,6 +247,12 @@ private:
       for (const auto& need : *needs) {
         c.needs.push_back(need.value);
         refs_.push_back({RefKind::ASSET, need.value, need.pos, "'needs' of care function '" + org.id + "/" + c.name + "'"});
+      }
+    }
+    if (auto uses = r.id_list("uses")) {
+      for (const auto& use : *uses) {
+        c.uses.push_back(use.value);
+        refs_.push_back({RefKind::ASSET, use.value, use.pos, "'uses' of care function '" + org.id + "/" + c.name + "'"});
       }
     }
     if (c.name.empty())

@@ -29,6 +29,7 @@ struct CareFunction {
   std::string org;
   CareKind kind = CareKind::OTHER;
   std::vector<std::string> needs; ///< assets without which the function falls to its degraded mode
+  std::vector<std::string> uses;  ///< assets whose loss slows the function down without stopping it
   SourcePos pos;
 };
 

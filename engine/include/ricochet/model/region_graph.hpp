@@ -22,7 +22,8 @@ enum class EdgeType {
   LOCATED_IN, ///< asset -> zone
   RUNS_ON,    ///< asset -> hosting asset
   DEPENDS_ON, ///< asset -> asset it depends on
-  NEEDS,      ///< care function -> asset
+  NEEDS,      ///< care function -> asset it cannot run without
+  USES,       ///< care function -> asset whose loss degrades it
   PROTECTS,   ///< backup -> protected asset
   JOINED_TO,  ///< asset -> identity domain
   LINK,       ///< zone -> zone (or internet); one edge per direction the link allows
