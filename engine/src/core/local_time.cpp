@@ -99,6 +99,31 @@ LocalTime LocalClock::at(double sim_seconds) const
   return out;
 }
 
+double LocalClock::offset_of(std::string_view local) const
+{
+  std::tm tm = parse_local_datetime(local).tm;
+  use_zone(tz_);
+  std::time_t t = std::mktime(&tm);
+  if (t == static_cast<std::time_t>(-1))
+    throw std::invalid_argument("no such date: '" + std::string(local) + "'");
+  return static_cast<double>(static_cast<std::int64_t>(t) - start_epoch_);
+}
+
+double LocalClock::until_time_of_day(double sim_seconds, int minute_of_day) const
+{
+  // Walk minute by minute is too slow; step through the next two days by local-day arithmetic instead.
+  LocalTime now = at(sim_seconds);
+  double now_s  = now.hour * 3600.0 + now.minute * 60.0 + now.second + (sim_seconds - std::floor(sim_seconds));
+  double target = minute_of_day * 60.0;
+  double wait   = target - now_s;
+  if (wait < 0)
+    wait += 86400.0;
+  // A daylight-saving change in between shifts the civil clock by its offset difference.
+  LocalTime then = at(sim_seconds + wait);
+  wait += static_cast<double>(now.utc_offset_s - then.utc_offset_s);
+  return wait < 0 ? wait + 86400.0 : wait;
+}
+
 std::string LocalClock::iso(double sim_seconds) const
 {
   LocalTime lt = at(sim_seconds);

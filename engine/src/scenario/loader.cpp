@@ -12,6 +12,8 @@
 
 #include "ricochet/core/local_time.hpp"
 #include "ricochet/scenario/error.hpp"
+#include "attack_reader.hpp"
+#include "defence_reader.hpp"
 #include "region_reader.hpp"
 #include "variant_reader.hpp"
 #include "yaml_reader.hpp"
@@ -75,7 +77,7 @@ std::optional<model::Region> load_region_at(const std::string& path, core::Diagn
 std::optional<Scenario> read_scenario(const Context& ctx, const YAML::Node& root, core::Diagnostics& diags)
 {
   MapReader r(ctx, root, "scenario",
-              {"name", "description", "region", "start", "timezone", "duration", "seed", "variants"});
+              {"name", "description", "region", "start", "timezone", "duration", "seed", "variants", "attack", "defence"});
   if (!r.is_map())
     return std::nullopt;
   std::size_t errors_before = diags.error_count();
@@ -88,6 +90,7 @@ std::optional<Scenario> read_scenario(const Context& ctx, const YAML::Node& root
   if (r.has("duration") && s.duration_s <= 0)
     ctx.error(r.pos_of_value("duration"), "'duration' of scenario must be positive");
   s.seed = static_cast<std::uint64_t>(r.integer("seed", 0, LONG_MAX).value_or(1));
+  std::optional<core::LocalClock> clock;
   bool zone_ok = core::is_known_timezone(s.timezone);
   if (!zone_ok)
     ctx.error(r.pos_of_value("timezone"), fmt::format("'timezone' of scenario must be an IANA time zone such as "
@@ -98,7 +101,7 @@ std::optional<Scenario> read_scenario(const Context& ctx, const YAML::Node& root
     try {
       core::check_local_datetime(s.start_local);
       if (zone_ok)
-        core::LocalClock clock(s.timezone, s.start_local);
+        clock.emplace(s.timezone, s.start_local);
     } catch (const std::invalid_argument& e) {
       ctx.error(r.pos_of_value("start"), fmt::format("'start' of scenario: {}", e.what()));
     }
@@ -109,7 +112,12 @@ std::optional<Scenario> read_scenario(const Context& ctx, const YAML::Node& root
     s.region_file              = (base / *region_path).lexically_normal().string();
     region                     = load_region_at(s.region_file, diags, &ctx, r.pos_of_value("region"));
   }
-  s.variants = detail::read_variants(ctx, r.get("variants"), region ? &*region : nullptr);
+  const model::Region* region_ptr = region ? &*region : nullptr;
+  s.variants = detail::read_variants(ctx, r.get("variants"), region_ptr);
+  if (r.has("attack"))
+    s.attack = detail::read_attack(ctx, r.get("attack"), region_ptr, clock ? &*clock : nullptr);
+  if (r.has("defence"))
+    s.defence = detail::read_defence(ctx, r.get("defence"), region_ptr, s.attack ? &*s.attack : nullptr);
   if (diags.error_count() > errors_before || !region)
     return std::nullopt;
   s.region = std::move(*region);

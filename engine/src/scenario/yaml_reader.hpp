@@ -50,6 +50,7 @@ public:
   MapReader(const Context& ctx, const YAML::Node& node, std::string label, std::initializer_list<std::string_view> allowed);
 
   [[nodiscard]] bool is_map() const noexcept { return is_map_; }
+  [[nodiscard]] const Context& context() const noexcept { return ctx_; }
   [[nodiscard]] const std::string& what() const noexcept { return what_; }
   [[nodiscard]] SourcePos pos() const { return pos_of(node_); }
   [[nodiscard]] bool has(std::string_view key) const;

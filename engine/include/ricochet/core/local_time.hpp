@@ -34,6 +34,12 @@ public:
   [[nodiscard]] std::int64_t start_epoch() const noexcept { return start_epoch_; }
   /** Local time at a simulated instant (seconds since start). */
   [[nodiscard]] LocalTime at(double sim_seconds) const;
+  /** Simulated seconds at a local date-time (may be negative: before the start).
+   *  @throw std::invalid_argument if the text is not a local date-time */
+  [[nodiscard]] double offset_of(std::string_view local) const;
+  /** Seconds from sim_seconds to the next instant (strictly later or equal) whose local time of day is
+   *  minute_of_day, honouring daylight-saving changes. */
+  [[nodiscard]] double until_time_of_day(double sim_seconds, int minute_of_day) const;
   /** "2026-10-19T03:00:00+02:00", for machine-readable outputs. */
   [[nodiscard]] std::string iso(double sim_seconds) const;
   /** "Sun 19 Oct 03:00", for timelines read by people. */

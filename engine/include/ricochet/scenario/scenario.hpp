@@ -8,6 +8,8 @@
 
 #include "ricochet/model/region.hpp"
 #include "ricochet/model/variant.hpp"
+#include "ricochet/scenario/attack.hpp"
+#include "ricochet/scenario/defence.hpp"
 
 namespace ricochet::scenario {
 
@@ -22,6 +24,8 @@ struct Scenario {
   double duration_s    = 0;
   std::uint64_t seed   = 1;
   std::vector<model::Variant> variants;
+  std::optional<Attack> attack; ///< none: the scenario only plays defence, governance and injects
+  Defence defence;
 
   /** The variant with this id, or nullptr. */
   [[nodiscard]] const model::Variant* find_variant(const std::string& id) const;

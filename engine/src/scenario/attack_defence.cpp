@@ -1,0 +1,78 @@
+#include "ricochet/scenario/defence.hpp"
+
+namespace ricochet::scenario {
+
+double default_rebuild_s(model::AssetKind kind)
+{
+  using model::AssetKind;
+  constexpr double DAY = 86400.0;
+  switch (kind) {
+    case AssetKind::DIRECTORY: return 3 * DAY;
+    case AssetKind::HYPERVISOR: return 1 * DAY;
+    case AssetKind::STORAGE: return 2 * DAY;
+    case AssetKind::BACKUP: return 1 * DAY;
+    case AssetKind::DPI: return 14 * DAY;
+    case AssetKind::LIS: return 7 * DAY;
+    case AssetKind::PACS: return 10 * DAY;
+    case AssetKind::PHARMACY_SYSTEM: return 7 * DAY;
+    case AssetKind::MESSAGING: return 5 * DAY;
+    case AssetKind::INTERFACE_ENGINE: return 5 * DAY;
+    case AssetKind::APPLICATION: return 7 * DAY;
+    case AssetKind::IP_TELEPHONY: return 3 * DAY;
+    case AssetKind::ANALOG_TELEPHONY: return 1 * DAY;
+    case AssetKind::REMOTE_ACCESS: return 2 * DAY;
+    case AssetKind::INTERNET_GATEWAY: return 1 * DAY;
+    case AssetKind::SAAS: return 10 * DAY;
+    case AssetKind::TELEEXPERTISE: return 7 * DAY;
+    case AssetKind::WORKSTATIONS: return 5 * DAY;
+  }
+  return 7 * DAY;
+}
+
+double Recovery::rebuild_time(model::AssetKind kind) const
+{
+  auto it = rebuild_s.find(kind);
+  return it != rebuild_s.end() ? it->second : default_rebuild_s(kind);
+}
+
+int Recovery::technicians_of(const std::string& org) const
+{
+  auto it = technicians.find(org);
+  return it != technicians.end() ? it->second : default_technicians;
+}
+
+} // namespace ricochet::scenario
+
+namespace ricochet::core {
+using ricochet::scenario::AttackAction;
+using ricochet::scenario::EntryVector;
+using ricochet::scenario::Trigger;
+
+const std::vector<std::pair<AttackAction, std::string_view>>& EnumNames<AttackAction>::table()
+{
+  static const std::vector<std::pair<AttackAction, std::string_view>> t{
+      {AttackAction::INITIAL_ACCESS, "initial_access"},     {AttackAction::LATERAL_MOVEMENT, "lateral_movement"},
+      {AttackAction::STEAL_CREDENTIALS, "steal_credentials"}, {AttackAction::DOMAIN_ADMIN, "domain_admin"},
+      {AttackAction::DESTROY_BACKUPS, "destroy_backups"},   {AttackAction::ENCRYPT, "encrypt"},
+      {AttackAction::EXFILTRATE, "exfiltrate"}};
+  return t;
+}
+
+const std::vector<std::pair<EntryVector, std::string_view>>& EnumNames<EntryVector>::table()
+{
+  static const std::vector<std::pair<EntryVector, std::string_view>> t{
+      {EntryVector::PHISHING, "phishing"},
+      {EntryVector::EXPOSED_SERVICE, "exposed_service"},
+      {EntryVector::SAAS_SUPPLY_CHAIN, "saas_supply_chain"},
+      {EntryVector::TRUSTED_PARTNER, "trusted_partner"}};
+  return t;
+}
+
+const std::vector<std::pair<Trigger, std::string_view>>& EnumNames<Trigger>::table()
+{
+  static const std::vector<std::pair<Trigger, std::string_view>> t{
+      {Trigger::DETECTED, "detected"}, {Trigger::ASSET_ENCRYPTED, "asset_encrypted"}, {Trigger::IMPACTED, "impacted"}};
+  return t;
+}
+
+} // namespace ricochet::core
