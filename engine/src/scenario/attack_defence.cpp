@@ -1,6 +1,23 @@
 #include "ricochet/scenario/defence.hpp"
 
+#include <algorithm>
+
 namespace ricochet::scenario {
+
+std::vector<std::string> select_targets(const model::Region& region, const TargetSelector& s)
+{
+  std::vector<std::string> out;
+  bool domain_only = !s.domain.empty() && s.assets.empty() && s.org.empty() && s.zone.empty() && !s.kind;
+  if (s.empty() || domain_only)
+    return out;
+  for (const auto& a : region.assets) {
+    bool listed = s.assets.empty() || std::find(s.assets.begin(), s.assets.end(), a.id) != s.assets.end();
+    if (listed && (s.org.empty() || a.org == s.org) && (s.zone.empty() || a.zone == s.zone) &&
+        (s.domain.empty() || a.domain == s.domain) && (!s.kind || *s.kind == a.kind))
+      out.push_back(a.id);
+  }
+  return out;
+}
 
 double default_rebuild_s(model::AssetKind kind)
 {

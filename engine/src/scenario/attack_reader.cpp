@@ -195,7 +195,7 @@ private:
         forbid("from", "only trusted_partner entries come from an organisation");
       if (region_ == nullptr || !r.has("target"))
         return;
-      for (const auto& id : selected_assets(*region_, s.target)) {
+      for (const auto& id : select_targets(*region_, s.target)) {
         AssetKind kind = region_->find_asset(id)->kind;
         if (*s.vector == EntryVector::PHISHING && kind != AssetKind::WORKSTATIONS)
           ctx_.error(r.pos_of_value("target"),

@@ -129,8 +129,8 @@ private:
   void read_asset(const YAML::Node& n, const Organisation& org, ControlSet org_controls, bool org_has_controls)
   {
     MapReader r(ctx_, n, "asset",
-                {"id", "name", "kind", "zone", "domain", "data", "count", "controls", "rto", "runs_on", "depends_on",
-                 "mode", "protects"});
+                {"id", "name", "kind", "zone", "domain", "data", "count", "bandwidth", "controls", "rto", "runs_on",
+                 "depends_on", "mode", "protects"});
     if (!r.is_map())
       return;
     Asset a;
@@ -160,6 +160,11 @@ private:
       ctx_.error(r.pos_of_value("count"), "'count' is only for workstation pools, and " + r.what() + " is of kind '" +
                                               std::string(core::enum_name(*kind)) + "'");
     a.count = r.integer("count", 1, 1000000).value_or(1);
+    if (auto bw = r.bandwidth("bandwidth")) {
+      if (*bw <= 0)
+        ctx_.error(r.pos_of_value("bandwidth"), "'bandwidth' of " + r.what() + " must be positive");
+      a.bandwidth_Bps = *bw;
+    }
     if (r.has("controls"))
       a.controls = r.enum_set<Control>("controls").value_or(ControlSet{});
     else if (org_has_controls)

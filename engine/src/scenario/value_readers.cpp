@@ -82,19 +82,6 @@ std::optional<Distribution> read_distribution(const MapReader& r, std::string_vi
   return ok ? std::optional<Distribution>(out) : std::nullopt;
 }
 
-std::vector<std::string> selected_assets(const model::Region& region, const TargetSelector& s)
-{
-  std::vector<std::string> out;
-  for (const auto& a : region.assets) {
-    bool listed = s.assets.empty() || std::find(s.assets.begin(), s.assets.end(), a.id) != s.assets.end();
-    bool match  = listed && (s.org.empty() || a.org == s.org) && (s.zone.empty() || a.zone == s.zone) &&
-                 (s.domain.empty() || a.domain == s.domain) && (!s.kind || *s.kind == a.kind);
-    if (match)
-      out.push_back(a.id);
-  }
-  return out;
-}
-
 std::optional<TargetSelector> read_selector(const Context& ctx, const YAML::Node& node, const std::string& what,
                                             const model::Region* region, bool allow_domain_only)
 {
@@ -157,7 +144,7 @@ std::optional<TargetSelector> read_selector(const Context& ctx, const YAML::Node
     return std::nullopt;
   }
   bool domain_only = !s.domain.empty() && s.assets.empty() && s.org.empty() && s.zone.empty() && !s.kind;
-  if (region != nullptr && !(allow_domain_only && domain_only) && selected_assets(*region, s).empty()) {
+  if (region != nullptr && !(allow_domain_only && domain_only) && select_targets(*region, s).empty()) {
     ctx.error(r.pos(), what + " selects no asset");
     return std::nullopt;
   }

@@ -20,9 +20,6 @@ std::optional<core::Distribution> read_distribution(const MapReader& r, std::str
 std::optional<TargetSelector> read_selector(const Context& ctx, const YAML::Node& node, const std::string& what,
                                             const model::Region* region, bool allow_domain_only);
 
-/** The assets a selector designates, in region order. */
-std::vector<std::string> selected_assets(const model::Region& region, const TargetSelector& s);
-
 /** "HH:MM" -> minutes since midnight, or std::nullopt. */
 std::optional<int> parse_time_of_day(const std::string& text);
 

@@ -105,6 +105,7 @@ struct Asset {
   std::string domain; ///< identity domain it is joined to (may be empty)
   double data_bytes = 0;
   long count        = 1; ///< machines in a workstation pool
+  double bandwidth_Bps = 1.25e9; ///< its network interface (10 Gbps); for a backup, how fast it restores
   ControlSet controls;
   std::optional<double> rto_s;
   std::string runs_on; ///< hosting asset (empty if none)

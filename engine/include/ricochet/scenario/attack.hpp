@@ -9,6 +9,7 @@
 #include "ricochet/core/enum_names.hpp"
 #include "ricochet/core/random.hpp"
 #include "ricochet/model/enums.hpp"
+#include "ricochet/model/region.hpp"
 
 namespace ricochet::scenario {
 
@@ -68,6 +69,9 @@ struct AttackStep {
   std::optional<double> volume_bytes; ///< exfiltrate: per target, at most its data (default: all of it)
   core::SourcePos pos;
 };
+
+/** The assets a selector designates, in region order (empty for a domain-only selector). */
+[[nodiscard]] std::vector<std::string> select_targets(const model::Region& region, const TargetSelector& selector);
 
 struct Attack {
   std::string name;

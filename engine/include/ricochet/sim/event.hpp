@@ -1,0 +1,21 @@
+#pragma once
+// What the engine publishes: one plain record per change, with the id of the event that caused it.
+// The kinds and their fields are documented in docs/journal.md.
+#include <cstdint>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace ricochet::sim {
+
+struct Event {
+  std::uint64_t id    = 0; ///< 1-based, in emission order
+  double time         = 0; ///< simulated seconds since the start
+  std::string kind;        ///< e.g. "asset.state", "attack.step"
+  std::string subject;     ///< id of what changed (asset, organisation, step, link...)
+  std::string state;       ///< its new state
+  std::uint64_t cause = 0; ///< the event that produced this one, 0 if none
+  nlohmann::json details = nlohmann::json::object();
+};
+
+} // namespace ricochet::sim

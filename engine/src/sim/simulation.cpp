@@ -1,0 +1,128 @@
+#include "ricochet/sim/simulation.hpp"
+
+#include <stdexcept>
+
+#include <simgrid/s4u.hpp>
+#include <xbt/log.h>
+
+#include "agenda.hpp"
+#include "attacker.hpp"
+#include "defenders.hpp"
+#include "platform.hpp"
+#include "random_streams.hpp"
+#include "recovery.hpp"
+#include "world.hpp"
+
+XBT_LOG_NEW_DEFAULT_CATEGORY(ricochet, "ricochet simulation");
+
+namespace ricochet::sim {
+
+namespace sg4 = simgrid::s4u;
+
+struct Simulation::Impl {
+  std::unique_ptr<sg4::Engine> engine;
+  scenario::Scenario scenario;
+  model::Region region;
+  std::uint64_t seed = 1;
+  double end         = 0;
+  bool finished      = false;
+  std::unique_ptr<core::LocalClock> clock;
+  std::unique_ptr<RandomStreams> random;
+  std::unique_ptr<Platform> platform;
+  std::unique_ptr<World> world;
+  std::unique_ptr<Agenda> cascade;
+  std::unique_ptr<Recovery> recovery;
+  std::unique_ptr<Defenders> defenders;
+  std::unique_ptr<Attacker> attacker;
+  std::vector<std::function<void(const Event&)>> observers;
+  std::size_t drained = 0;
+};
+
+Simulation::Simulation(int* argc, char** argv) : pimpl_(std::make_unique<Impl>())
+{
+  // Quiet by default (the program prints its own timeline); --log= flags given by the user still apply.
+  xbt_log_control_set("root.thresh:warning");
+  pimpl_->engine = std::make_unique<sg4::Engine>(argc, argv);
+  // Exact size/bandwidth timing: CM02 without cross-traffic (see docs/architecture.md).
+  sg4::Engine::set_config("network/model:CM02");
+  sg4::Engine::set_config("network/crosstraffic:0");
+}
+
+Simulation::~Simulation() = default;
+
+void Simulation::setup(const scenario::Scenario& scenario, const RunOptions& options)
+{
+  Impl& s    = *pimpl_;
+  s.scenario = scenario;
+  s.region   = scenario.region_for(options.variant);
+  s.seed     = options.seed.value_or(scenario.seed);
+  s.end      = scenario.duration_s;
+  s.clock    = std::make_unique<core::LocalClock>(scenario.timezone, scenario.start_local);
+  s.random   = std::make_unique<RandomStreams>(s.seed);
+  const scenario::Attack no_attack;
+  const scenario::Attack& attack = scenario.attack ? *s.scenario.attack : no_attack;
+  s.platform = std::make_unique<Platform>(s.region, attack.encryption_rate_Bps, attack.exfiltration_bandwidth_Bps);
+  s.world    = std::make_unique<World>(s.region, *s.clock, [] { return sg4::Engine::get_clock(); });
+  s.cascade  = std::make_unique<Agenda>("cascade");
+  s.world->set_scheduler([&s](double when, std::function<void()> task) { s.cascade->schedule(when, std::move(task)); });
+  s.recovery  = std::make_unique<Recovery>(*s.world, *s.platform, s.scenario.defence.recovery);
+  s.defenders = std::make_unique<Defenders>(*s.world, s.scenario.defence, *s.random, *s.recovery);
+  s.world->subscribe([&s](const Event& e) {
+    s.recovery->on_event(e);
+    s.defenders->on_event(e);
+    for (const auto& cb : s.observers)
+      cb(e);
+  });
+
+  s.world->emit("simulation.start", scenario.name, "started", 0,
+                {{"scenario", scenario.name},
+                 {"variant", options.variant.empty() ? nlohmann::json(nullptr) : nlohmann::json(options.variant)},
+                 {"seed", s.seed},
+                 {"start", s.clock->iso(0)},
+                 {"start_local", scenario.start_local},
+                 {"timezone", scenario.timezone},
+                 {"duration_s", scenario.duration_s}});
+  s.world->reevaluate_all();
+
+  sg4::Host* control = s.platform->control();
+  s.cascade->start(control);
+  s.defenders->start(control);
+  if (s.scenario.attack) {
+    s.attacker = std::make_unique<Attacker>(*s.world, *s.platform, *s.scenario.attack, s.scenario.defence, *s.random);
+    s.attacker->start(control);
+  }
+  // The only non-daemon actor: when it ends, the run ends and the parties' actors are stopped.
+  sg4::Actor::create("exercise-director", control, [&s] {
+    sg4::this_actor::sleep_until(s.end);
+    s.world->emit("simulation.end", s.scenario.name, "ended", 0);
+    s.finished = true;
+  });
+}
+
+void Simulation::run() { pimpl_->engine->run(); }
+
+void Simulation::run_until(double t)
+{
+  if (t > sg4::Engine::get_clock() && !pimpl_->finished)
+    pimpl_->engine->run_until(t);
+}
+
+double Simulation::now() const { return sg4::Engine::get_clock(); }
+double Simulation::end_time() const { return pimpl_->end; }
+bool Simulation::finished() const { return pimpl_->finished; }
+
+void Simulation::on_event_cb(std::function<void(const Event&)> cb) { pimpl_->observers.push_back(std::move(cb)); }
+
+std::vector<Event> Simulation::drain_events()
+{
+  const auto& all = pimpl_->world->events();
+  std::vector<Event> out(all.begin() + static_cast<std::ptrdiff_t>(pimpl_->drained), all.end());
+  pimpl_->drained = all.size();
+  return out;
+}
+
+const std::vector<Event>& Simulation::events() const { return pimpl_->world->events(); }
+const model::Region& Simulation::region() const { return pimpl_->region; }
+std::uint64_t Simulation::seed() const { return pimpl_->seed; }
+
+} // namespace ricochet::sim
