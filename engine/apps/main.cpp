@@ -12,9 +12,15 @@
 #include "ricochet/core/suggest.hpp"
 #include "ricochet/io/describe.hpp"
 #include "ricochet/io/graph_export.hpp"
+#include "ricochet/io/journal.hpp"
+#include "ricochet/io/summary.hpp"
+#include "ricochet/io/why.hpp"
 #include "ricochet/model/region_graph.hpp"
 #include "ricochet/scenario/error.hpp"
 #include "ricochet/scenario/loader.hpp"
+#include "ricochet/sim/simulation.hpp"
+
+#include <filesystem>
 
 namespace {
 
@@ -98,6 +104,66 @@ int cmd_graph(const std::string& path, const std::string& format, const std::str
   return 0;
 }
 
+struct RunArgs {
+  std::string scenario, variant, out;
+  std::optional<std::uint64_t> seed;
+  bool quiet = false;
+  std::vector<std::string> simgrid_flags; ///< --cfg=... and --log=..., passed to the engine
+};
+
+int cmd_run(const RunArgs& args)
+{
+  scenario::Scenario s = scenario::load_scenario(args.scenario);
+  if (!args.variant.empty() && s.find_variant(args.variant) == nullptr) {
+    std::vector<std::string> ids;
+    for (const auto& v : s.variants)
+      ids.push_back(v.id);
+    throw scenario::ScenarioError(args.scenario + ": error: no variant '" + args.variant + "' in this scenario" +
+                                  (ids.empty() ? " (it declares none)" : " (known: " + ricochet::core::join(ids) + ")"));
+  }
+  std::filesystem::create_directories(args.out);
+  std::vector<std::string> argv_store{"ricochet"};
+  argv_store.insert(argv_store.end(), args.simgrid_flags.begin(), args.simgrid_flags.end());
+  std::vector<char*> argv_ptrs;
+  for (auto& a : argv_store)
+    argv_ptrs.push_back(a.data());
+  argv_ptrs.push_back(nullptr);
+  int engine_argc = static_cast<int>(argv_store.size());
+
+  core::LocalClock clock(s.timezone, s.start_local);
+  sim::Simulation simulation(&engine_argc, argv_ptrs.data());
+  if (!args.quiet)
+    simulation.on_event_cb([&clock](const sim::Event& e) { std::cout << io::timeline_line(e, clock) << '\n'; });
+  simulation.setup(s, sim::RunOptions{args.variant, args.seed});
+  simulation.run();
+
+  const auto& events = simulation.events();
+  core::write_file_atomically(args.out + "/journal.jsonl", io::journal_text(events, clock));
+  core::write_file_atomically(args.out + "/summary.json",
+                              io::summarize(events, simulation.region(), clock).dump(2) + "\n");
+  if (!args.quiet)
+    std::cout << "\nWrote " << args.out << "/journal.jsonl (" << events.size() << " events) and " << args.out
+              << "/summary.json\n";
+  return 0;
+}
+
+int cmd_why(const std::string& dir, const std::string& subject, const std::string& at)
+{
+  std::string path = dir + "/journal.jsonl";
+  auto events      = io::read_journal(path);
+  core::LocalClock clock = io::journal_clock(events, path);
+  std::optional<double> when;
+  if (!at.empty()) {
+    try {
+      when = io::parse_instant(at, clock);
+    } catch (const std::invalid_argument& e) {
+      throw scenario::ScenarioError(std::string("error: --at: ") + e.what());
+    }
+  }
+  std::cout << io::explain(events, subject, when, clock);
+  return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -123,6 +189,22 @@ int main(int argc, char** argv)
   graph->add_option("--variant", graph_variant, "Apply this scenario variant first");
   graph->add_option("--out", graph_out, "Write to this file (atomically) instead of standard output");
 
+  RunArgs run_args;
+  auto* run = app.add_subcommand("run", "Simulate a scenario: DIR/journal.jsonl, DIR/summary.json and a timeline");
+  run->add_option("SCENARIO", run_args.scenario, "Scenario YAML file")->required();
+  run->add_option("--variant", run_args.variant, "Play this variant of the scenario");
+  run->add_option("--seed", run_args.seed, "Random seed (default: the scenario's)");
+  run->add_option("--out", run_args.out, "Output directory")->required();
+  run->add_flag("--quiet,-q", run_args.quiet, "Do not print the timeline");
+  run->allow_extras(); // SimGrid's --cfg=... and --log=...
+  run->footer("SimGrid options (--cfg=..., --log=...) are passed to the engine.");
+
+  std::string why_dir, why_subject, why_at;
+  auto* why = app.add_subcommand("why", "Explain a state from a run's journal: the chain of causes");
+  why->add_option("DIR", why_dir, "Output directory of 'ricochet run'")->required();
+  why->add_option("SUBJECT", why_subject, "Asset, organisation, care function, step, link... id")->required();
+  why->add_option("--at", why_at, "Local date-time ('2026-10-18 05:00'), 'T+7h' or '7h' (default: the end)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -137,6 +219,16 @@ int main(int argc, char** argv)
       return cmd_describe(describe_file, describe_variant);
     if (*graph)
       return cmd_graph(graph_file, graph_format, graph_variant, graph_out);
+    if (*run) {
+      for (const auto& extra : run->remaining()) {
+        if (extra.rfind("--cfg=", 0) != 0 && extra.rfind("--log=", 0) != 0)
+          throw scenario::ScenarioError("error: unexpected argument '" + extra + "' (see 'ricochet run --help')");
+        run_args.simgrid_flags.push_back(extra);
+      }
+      return cmd_run(run_args);
+    }
+    if (*why)
+      return cmd_why(why_dir, why_subject, why_at);
   } catch (const scenario::ScenarioError& e) {
     std::cerr << e.what() << '\n';
     return EXIT_INPUT_ERROR;

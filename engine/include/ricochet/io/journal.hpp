@@ -1,0 +1,29 @@
+#pragma once
+// The journal of a run (journal.jsonl): one event per line, and the readable timeline printed while it runs.
+#include <string>
+#include <vector>
+
+#include "ricochet/core/local_time.hpp"
+#include "ricochet/sim/event.hpp"
+
+namespace ricochet::io {
+
+/** One journal line (no newline): {"id","t","local","kind","subject","state","cause","details"}. */
+[[nodiscard]] std::string journal_line(const sim::Event& e, const core::LocalClock& clock);
+
+/** The whole journal, one line per event. */
+[[nodiscard]] std::string journal_text(const std::vector<sim::Event>& events, const core::LocalClock& clock);
+
+/** Reads a journal written by journal_text. @throw scenario::ScenarioError naming the file and line if it is not one */
+[[nodiscard]] std::vector<sim::Event> read_journal(const std::string& path);
+
+/** The clock of a journal, from its simulation.start event. @throw scenario::ScenarioError if there is none */
+[[nodiscard]] core::LocalClock journal_clock(const std::vector<sim::Event>& events, const std::string& path);
+
+/** "Sun 18 Oct 03:00  T+5h00  kind  subject state  (details)" for people following a run. */
+[[nodiscard]] std::string timeline_line(const sim::Event& e, const core::LocalClock& clock);
+
+/** "T+1d 02:30" */
+[[nodiscard]] std::string format_t_plus(double seconds);
+
+} // namespace ricochet::io

@@ -1,0 +1,22 @@
+#pragma once
+// `ricochet why`: the chain of causes behind a state, read from a run's journal.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ricochet/core/local_time.hpp"
+#include "ricochet/sim/event.hpp"
+
+namespace ricochet::io {
+
+/** Parses --at: a local date-time ("2026-10-18 05:00"), "T+7h" or a duration since the start ("7h").
+ *  @throw std::invalid_argument saying what is expected */
+[[nodiscard]] double parse_instant(const std::string& text, const core::LocalClock& clock);
+
+/** The explanation of subject's state at time `at` (the end of the journal if absent): its latest event up to
+ *  then, and each cause back to the origin, one line each.
+ *  @throw scenario::ScenarioError if the journal never mentions subject (naming the closest subjects) */
+[[nodiscard]] std::string explain(const std::vector<sim::Event>& events, const std::string& subject,
+                                  std::optional<double> at, const core::LocalClock& clock);
+
+} // namespace ricochet::io
