@@ -103,7 +103,7 @@ double parse_bandwidth(std::string_view text)
 {
   static const std::vector<Unit> units{{"bps", 1 / 8.0},  {"kbps", 1e3 / 8},  {"Kbps", 1e3 / 8}, {"Mbps", 1e6 / 8},
                                        {"Gbps", 1e9 / 8}, {"Tbps", 1e12 / 8}, {"B/s", 1},         {"kB/s", 1e3},
-                                       {"KB/s", 1e3},     {"MB/s", 1e6},      {"GB/s", 1e9}};
+                                       {"KB/s", 1e3},     {"MB/s", 1e6},      {"GB/s", 1e9},     {"TB/s", 1e12}};
   return parse_single(text, units, "a bandwidth such as '1Gbps', '100Mbps' or '125MB/s'");
 }
 

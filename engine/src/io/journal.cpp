@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -42,6 +43,14 @@ std::vector<sim::Event> read_journal(const std::string& path)
   if (!in)
     throw scenario::ScenarioError(path + ": error: cannot read the journal (expected DIR/journal.jsonl written by "
                                          "'ricochet run')");
+  std::stringstream text;
+  text << in.rdbuf();
+  return parse_journal(text.str(), path);
+}
+
+std::vector<sim::Event> parse_journal(const std::string& text, const std::string& path)
+{
+  std::istringstream in(text);
   std::vector<sim::Event> events;
   std::string line;
   int number = 0;

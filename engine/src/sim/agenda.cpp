@@ -14,14 +14,15 @@ void Agenda::start(simgrid::s4u::Host* host)
 void Agenda::schedule(double when, std::function<void()> task)
 {
   queue_.push(Entry{when, next_seq_++, std::move(task)});
-  if (cv_ && simgrid::s4u::Actor::self() != nullptr) // outside actors (set-up), the loop finds it when it starts
-    cv_->notify_all();
+  if (cv_) // before the run, the loop finds the task when it starts
+    wakeups_.request(cv_);
 }
 
 void Agenda::loop()
 {
   std::unique_lock<simgrid::s4u::Mutex> lock(*mutex_);
   while (true) {
+    wakeups_.flush();
     if (queue_.empty()) {
       cv_->wait(lock);
       continue;

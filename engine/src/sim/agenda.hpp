@@ -9,11 +9,13 @@
 
 #include <simgrid/s4u.hpp>
 
+#include "wakeups.hpp"
+
 namespace ricochet::sim {
 
 class Agenda {
 public:
-  explicit Agenda(std::string name) : name_(std::move(name)) {}
+  Agenda(std::string name, Wakeups& wakeups) : name_(std::move(name)), wakeups_(wakeups) {}
   Agenda(const Agenda&)            = delete;
   Agenda& operator=(const Agenda&) = delete;
 
@@ -38,6 +40,7 @@ private:
   void loop();
 
   std::string name_;
+  Wakeups& wakeups_;
   std::priority_queue<Entry, std::vector<Entry>, Later> queue_;
   std::uint64_t next_seq_ = 0;
   simgrid::s4u::MutexPtr mutex_;

@@ -13,8 +13,8 @@ using scenario::EntryVector;
 namespace sg4 = simgrid::s4u;
 
 Attacker::Attacker(World& world, const Platform& platform, const scenario::Attack& attack,
-                   const scenario::Defence& defence, RandomStreams& random)
-    : world_(world), platform_(platform), attack_(attack), defence_(defence), random_(random),
+                   const scenario::Defence& defence, RandomStreams& random, Wakeups& wakeups)
+    : world_(world), platform_(platform), attack_(attack), defence_(defence), random_(random), wakeups_(wakeups),
       runs_(attack.steps.size())
 {
 }
@@ -32,6 +32,7 @@ void Attacker::loop()
     for (std::size_t i = 0; i < runs_.size(); ++i)
       if (runs_[i].state == StepState::SCHEDULED && (next == NONE || runs_[i].due < runs_[next].due))
         next = i;
+    wakeups_.flush();
     if (next == NONE && inflight_.empty())
       return; // the campaign is over
     double now = sg4::Engine::get_clock();

@@ -13,6 +13,7 @@
 #include "random_streams.hpp"
 #include "ricochet/scenario/attack.hpp"
 #include "ricochet/scenario/defence.hpp"
+#include "wakeups.hpp"
 #include "world.hpp"
 
 namespace ricochet::sim {
@@ -20,7 +21,7 @@ namespace ricochet::sim {
 class Attacker {
 public:
   Attacker(World& world, const Platform& platform, const scenario::Attack& attack, const scenario::Defence& defence,
-           RandomStreams& random);
+           RandomStreams& random, Wakeups& wakeups);
   /** Creates the campaign's daemon actor. */
   void start(simgrid::s4u::Host* host);
 
@@ -64,6 +65,7 @@ private:
   const scenario::Attack& attack_;
   const scenario::Defence& defence_;
   RandomStreams& random_;
+  Wakeups& wakeups_;
   std::vector<StepRun> runs_;
   std::set<std::size_t> credentials_, admin_, partner_orgs_;
   std::vector<simgrid::s4u::ActivityPtr> inflight_;

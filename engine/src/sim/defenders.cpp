@@ -9,13 +9,15 @@ namespace ricochet::sim {
 using scenario::ResponseAction;
 using scenario::Trigger;
 
-Defenders::Defenders(World& world, const scenario::Defence& defence, RandomStreams& random, Recovery& recovery)
-    : world_(world), defence_(defence), random_(random), recovery_(recovery), fired_(defence.playbooks.size(), 0)
+Defenders::Defenders(World& world, const scenario::Defence& defence, RandomStreams& random, Recovery& recovery,
+                     Wakeups& wakeups)
+    : world_(world), defence_(defence), random_(random), recovery_(recovery), wakeups_(wakeups),
+      soc_("soc", wakeups), fired_(defence.playbooks.size(), 0)
 {
   for (const auto& pb : defence.playbooks) {
     std::size_t org = world.org_index(pb.org);
     if (teams_.count(org) == 0)
-      teams_.emplace(org, std::make_unique<Agenda>("response:" + pb.org));
+      teams_.emplace(org, std::make_unique<Agenda>("response:" + pb.org, wakeups_));
   }
 }
 

@@ -18,7 +18,8 @@ namespace ricochet::sim {
 
 class Defenders {
 public:
-  Defenders(World& world, const scenario::Defence& defence, RandomStreams& random, Recovery& recovery);
+  Defenders(World& world, const scenario::Defence& defence, RandomStreams& random, Recovery& recovery,
+            Wakeups& wakeups);
   /** Creates the SOC's and the response teams' actors. */
   void start(simgrid::s4u::Host* host);
   void on_event(const Event& e);
@@ -35,7 +36,8 @@ private:
   const scenario::Defence& defence_;
   RandomStreams& random_;
   Recovery& recovery_;
-  Agenda soc_{"soc"};
+  Wakeups& wakeups_;
+  Agenda soc_;
   std::map<std::size_t, std::unique_ptr<Agenda>> teams_;
   std::vector<char> fired_;
 };

@@ -34,8 +34,8 @@ bool reinstalled(AssetKind kind)
 
 } // namespace
 
-Recovery::Recovery(World& world, const Platform& platform, const scenario::Recovery& config)
-    : world_(world), platform_(platform), config_(config),
+Recovery::Recovery(World& world, const Platform& platform, const scenario::Recovery& config, Wakeups& wakeups)
+    : world_(world), platform_(platform), config_(config), wakeups_(wakeups),
       team_started_(world.region().organisations.size(), 0),
       ordered_by_(world.region().organisations.size(), 0), taken_(world.asset_count(), 0)
 {
@@ -45,8 +45,7 @@ Recovery::Recovery(World& world, const Platform& platform, const scenario::Recov
 
 void Recovery::wake()
 {
-  if (sg4::Actor::self() != nullptr)
-    cv_->notify_all();
+  wakeups_.request(cv_);
 }
 
 void Recovery::on_event(const Event& e)
@@ -172,6 +171,7 @@ void Recovery::request_regional(std::size_t org, std::uint64_t cause)
       if (i == 0)
         world_.emit("regional_support.arrived", config_.regional.org, "arrived", cause,
                     {{"technicians", config_.regional.technicians}});
+      wakeups_.flush();
       technician({}, true);
     })->daemonize();
 }
@@ -187,6 +187,7 @@ void Recovery::recover(std::size_t a, std::uint64_t cause, const std::string& wh
   if (p->backup != NONE)
     details["backup"] = world_.region().assets[p->backup].id;
   std::uint64_t started = world_.set_condition(a, Condition::RECOVERING, "recovery.started", cause, details);
+  wakeups_.flush();
   sg4::this_actor::sleep_for(p->prepare_s);
   if (p->method == Plan::Method::RESTORE) {
     sg4::Host* from = platform_.host_of(p->backup);
@@ -198,6 +199,8 @@ void Recovery::recover(std::size_t a, std::uint64_t cause, const std::string& wh
   details["duration_s"] = world_.now() - t0;
   details["data_lost"]  = p->method == Plan::Method::REBUILD && !reinstalled(asset.kind) && damaged;
   world_.set_compromised(a, false);
+  if (asset.kind == AssetKind::DIRECTORY && world_.asset(a).domain != NONE) // the trust core is rebuilt
+    world_.clear_domain_lost(world_.asset(a).domain);
   world_.set_condition(a, Condition::OK, "asset.restored", started, details);
 }
 
@@ -207,6 +210,7 @@ void Recovery::technician(std::vector<std::size_t> teams, bool regional)
   std::unique_lock<sg4::Mutex> lock(*mutex_);
   while (true) {
     const std::vector<std::size_t>& serve = regional ? regional_teams_ : teams;
+    wakeups_.flush();
     auto job = pick(serve);
     if (!job) {
       cv_->wait(lock);

@@ -13,13 +13,14 @@
 
 #include "platform.hpp"
 #include "ricochet/scenario/defence.hpp"
+#include "wakeups.hpp"
 #include "world.hpp"
 
 namespace ricochet::sim {
 
 class Recovery {
 public:
-  Recovery(World& world, const Platform& platform, const scenario::Recovery& config);
+  Recovery(World& world, const Platform& platform, const scenario::Recovery& config, Wakeups& wakeups);
 
   /** The organisation starts recovering what runs in its zones (spawns its technicians the first time). */
   void start(std::size_t org, std::uint64_t cause);
@@ -48,6 +49,7 @@ private:
   World& world_;
   const Platform& platform_;
   const scenario::Recovery& config_;
+  Wakeups& wakeups_;
   std::vector<char> team_started_;
   std::vector<std::uint64_t> ordered_by_; ///< per organisation: its recovery order event
   std::vector<char> taken_;

@@ -30,6 +30,7 @@ struct Simulation::Impl {
   std::unique_ptr<RandomStreams> random;
   std::unique_ptr<Platform> platform;
   std::unique_ptr<World> world;
+  Wakeups wakeups;
   std::unique_ptr<Agenda> cascade;
   std::unique_ptr<Recovery> recovery;
   std::unique_ptr<Defenders> defenders;
@@ -46,6 +47,8 @@ Simulation::Simulation(int* argc, char** argv) : pimpl_(std::make_unique<Impl>()
   // Exact size/bandwidth timing: CM02 without cross-traffic (see docs/architecture.md).
   sg4::Engine::set_config("network/model:CM02");
   sg4::Engine::set_config("network/crosstraffic:0");
+  // No TCP window bound: a restore or an exfiltration fills the link (backup tools use parallel streams).
+  sg4::Engine::set_config("network/TCP-gamma:1e15");
 }
 
 Simulation::~Simulation() = default;
@@ -63,10 +66,10 @@ void Simulation::setup(const scenario::Scenario& scenario, const RunOptions& opt
   const scenario::Attack& attack = scenario.attack ? *s.scenario.attack : no_attack;
   s.platform = std::make_unique<Platform>(s.region, attack.encryption_rate_Bps, attack.exfiltration_bandwidth_Bps);
   s.world    = std::make_unique<World>(s.region, *s.clock, [] { return sg4::Engine::get_clock(); });
-  s.cascade  = std::make_unique<Agenda>("cascade");
+  s.cascade  = std::make_unique<Agenda>("cascade", s.wakeups);
   s.world->set_scheduler([&s](double when, std::function<void()> task) { s.cascade->schedule(when, std::move(task)); });
-  s.recovery  = std::make_unique<Recovery>(*s.world, *s.platform, s.scenario.defence.recovery);
-  s.defenders = std::make_unique<Defenders>(*s.world, s.scenario.defence, *s.random, *s.recovery);
+  s.recovery  = std::make_unique<Recovery>(*s.world, *s.platform, s.scenario.defence.recovery, s.wakeups);
+  s.defenders = std::make_unique<Defenders>(*s.world, s.scenario.defence, *s.random, *s.recovery, s.wakeups);
   s.world->subscribe([&s](const Event& e) {
     s.recovery->on_event(e);
     s.defenders->on_event(e);
@@ -88,7 +91,8 @@ void Simulation::setup(const scenario::Scenario& scenario, const RunOptions& opt
   s.cascade->start(control);
   s.defenders->start(control);
   if (s.scenario.attack) {
-    s.attacker = std::make_unique<Attacker>(*s.world, *s.platform, *s.scenario.attack, s.scenario.defence, *s.random);
+    s.attacker = std::make_unique<Attacker>(*s.world, *s.platform, *s.scenario.attack, s.scenario.defence, *s.random,
+                                            s.wakeups);
     s.attacker->start(control);
   }
   // The only non-daemon actor: when it ends, the run ends and the parties' actors are stopped.

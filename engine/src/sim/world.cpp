@@ -146,8 +146,8 @@ std::uint64_t World::emit(const std::string& kind, const std::string& subject, c
   e.cause   = cause;
   e.details = std::move(details);
   events_.push_back(e);
-  for (const auto& l : listeners_)
-    l(events_.back());
+  for (const auto& l : listeners_) // a copy: listeners may emit, which grows events_
+    l(e);
   return e.id;
 }
 

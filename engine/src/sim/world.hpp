@@ -100,6 +100,8 @@ public:
   /** The attacker holds administrator rights over the domain: its directory must be rebuilt before reuse. */
   void mark_domain_lost(std::size_t domain) { domains_lost_.insert(domain); }
   [[nodiscard]] bool domain_lost(std::size_t domain) const { return domains_lost_.count(domain) != 0; }
+  /** Its directory was rebuilt: the domain can be trusted again. */
+  void clear_domain_lost(std::size_t domain) { domains_lost_.erase(domain); }
   /** Disconnects (or reconnects) an asset from the network; cascades. */
   std::uint64_t set_isolated(std::size_t asset, bool isolated, std::uint64_t cause);
   /** Cuts (or restores) links; one event per link that changed; cascades once. */

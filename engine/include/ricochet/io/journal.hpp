@@ -17,6 +17,9 @@ namespace ricochet::io {
 /** Reads a journal written by journal_text. @throw scenario::ScenarioError naming the file and line if it is not one */
 [[nodiscard]] std::vector<sim::Event> read_journal(const std::string& path);
 
+/** Parses journal text; name is used in messages. @throw scenario::ScenarioError on a malformed line */
+[[nodiscard]] std::vector<sim::Event> parse_journal(const std::string& text, const std::string& name);
+
 /** The clock of a journal, from its simulation.start event. @throw scenario::ScenarioError if there is none */
 [[nodiscard]] core::LocalClock journal_clock(const std::vector<sim::Event>& events, const std::string& path);
 
