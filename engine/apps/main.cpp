@@ -141,8 +141,8 @@ int cmd_run(const RunArgs& args)
   core::write_file_atomically(args.out + "/journal.jsonl", io::journal_text(events, clock));
   core::write_file_atomically(args.out + "/summary.json",
                               io::summarize(events, simulation.region(), clock).dump(2) + "\n");
-  if (!args.quiet)
-    std::cout << "\nWrote " << args.out << "/journal.jsonl (" << events.size() << " events) and " << args.out
+  if (!args.quiet) // a status line, not part of the timeline: on stderr
+    std::cerr << "Wrote " << args.out << "/journal.jsonl (" << events.size() << " events) and " << args.out
               << "/summary.json\n";
   return 0;
 }
