@@ -1,8 +1,10 @@
 #!/bin/sh
-# The main job on the bundled reference scenario: install, build, then validate and describe it.
+# The main job on the bundled reference scenario: install, build, validate, simulate (timeline on the terminal,
+# journal and summary in out/exercise-2026/), then explain why the hosted partner lost its patient record.
 set -eu
 cd "$(dirname "$0")/.."
 sh tools/setup.sh
 scenario=scenarios/exercises/exercise-2026.yaml
 ./build/engine/ricochet validate "$scenario"
-./build/engine/ricochet describe "$scenario"
+./build/engine/ricochet run "$scenario" --out out/exercise-2026
+./build/engine/ricochet why out/exercise-2026 mo-dpi --at "2026-10-18 06:00"

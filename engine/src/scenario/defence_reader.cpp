@@ -285,7 +285,7 @@ private:
 
   std::optional<Playbook> read_playbook(const YAML::Node& n)
   {
-    MapReader r(ctx_, n, "playbook", {"id", "org", "when", "delay", "actions"});
+    MapReader r(ctx_, n, "playbook", {"id", "org", "when", "delay", "staffed", "actions"});
     if (!r.is_map())
       return std::nullopt;
     std::size_t errors = ctx_.diags->error_count();
@@ -295,7 +295,8 @@ private:
     if (auto org = r.located_id("org", true); org && check_org(*org, "'org' of " + r.what()))
       pb.org = org->value;
     pb.when  = r.enumeration<Trigger>("when", true).value_or(Trigger::DETECTED);
-    pb.delay = read_distribution(r, "delay").value_or(core::Distribution::fixed(0));
+    pb.delay   = read_distribution(r, "delay").value_or(core::Distribution::fixed(0));
+    pb.staffed = r.boolean("staffed").value_or(true);
     if (r.require("actions"))
       for_each_item(ctx_, r.get("actions"), "actions", [&](const YAML::Node& a) {
         if (auto action = read_action(a, pb.id))

@@ -95,7 +95,9 @@ void Defenders::trigger(Trigger when, std::size_t org, std::uint64_t cause)
       continue;
     fired_[p]    = 1;
     double now   = world_.now();
-    double delay = staffed_delay(defence_.staffing, world_.clock(), now, random_.get("playbook:" + pb.id).sample(pb.delay));
+    double delay = random_.get("playbook:" + pb.id).sample(pb.delay);
+    if (pb.staffed)
+      delay = staffed_delay(defence_.staffing, world_.clock(), now, delay);
     team(org).schedule(now + delay, [this, &pb, cause] { execute(pb, cause); });
   }
 }

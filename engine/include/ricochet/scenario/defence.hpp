@@ -69,6 +69,7 @@ struct Playbook {
   std::string org; ///< whose trigger (and whose staffing applies)
   Trigger when = Trigger::DETECTED;
   core::Distribution delay;
+  bool staffed = true; ///< the delay stretches at night and at weekends (false: a planned delay)
   std::vector<ResponseAction> actions;
   core::SourcePos pos;
 };
