@@ -36,7 +36,7 @@ std::optional<Distribution> read_distribution(const MapReader& r, std::string_vi
                                                       {"triangular", {"min", "mode", "max"}}};
   auto it = params.find(*dist);
   if (it == params.end()) {
-    ctx.error(d.pos_of_value("dist"), fmt::format("unknown dist '{}' in {}{} (allowed: {})", *dist, what,
+    ctx.error(d.pos_of_value("dist"), fmt::format("unknown value '{}' for 'dist' in {}{} (allowed: {})", *dist, what,
                                                   core::did_you_mean(*dist, kinds), core::join(kinds)));
     return std::nullopt;
   }
@@ -44,7 +44,7 @@ std::optional<Distribution> read_distribution(const MapReader& r, std::string_vi
   for (const char* p : {"value", "mean", "median", "sigma", "min", "max", "mode"}) {
     bool wanted = it->second.count(p) != 0;
     if (d.has(p) && !wanted) {
-      ctx.error(d.pos_of_value(p), fmt::format("'{}' does not apply to a {} distribution (it takes: {})", p, *dist,
+      ctx.error(d.pos_of_value(p), fmt::format("'{}' does not apply to dist '{}' (it takes: {})", p, *dist,
                                                core::join(std::vector<std::string>(it->second.begin(), it->second.end()))));
       ok = false;
     }

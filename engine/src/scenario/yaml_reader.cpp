@@ -277,7 +277,7 @@ std::optional<std::vector<Located>> MapReader::id_list(std::string_view key, boo
 void MapReader::report_bad_enum(std::string_view key, const std::string& value,
                                 const std::vector<std::string>& allowed) const
 {
-  ctx_.error(pos_of_value(key), fmt::format("unknown {} '{}' in {}{} (allowed: {})", key, value, what_,
+  ctx_.error(pos_of_value(key), fmt::format("unknown value '{}' for '{}' in {}{} (allowed: {})", value, key, what_,
                                             core::did_you_mean(value, allowed), core::join(allowed)));
 }
 

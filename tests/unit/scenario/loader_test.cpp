@@ -67,7 +67,7 @@ TEST_CASE("scenario: errors point at file line and column", "[scenario]")
 {
   SECTION("several problems in one pass") {
     std::string errors = load_errors("organisations:\n  - {id: a, kind: hospitl, beds: -3}\n");
-    REQUIRE_THAT(errors, Catch::Contains("t.yaml:2:19: error: unknown kind 'hospitl' in organisation 'a'; did you "
+    REQUIRE_THAT(errors, Catch::Contains("t.yaml:2:19: error: unknown value 'hospitl' for 'kind' in organisation 'a'; did you "
                                          "mean 'hospital'?"));
     REQUIRE_THAT(errors, Catch::Contains("t.yaml:2:34: error: 'beds' of organisation 'a' must be between 0 and 100000, "
                                          "found -3"));
