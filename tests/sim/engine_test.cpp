@@ -174,3 +174,57 @@ TEST_CASE("sim: same seed gives byte-identical outputs, another seed another run
   REQUIRE(a.journal != c.journal);
   REQUIRE(a.summary != c.summary);
 }
+
+TEST_CASE("sim: entry through a SaaS administration account and through a trusted partner", "[sim]")
+{
+  auto r = run_scenario(sim_data("entry-vectors.yaml"));
+  SECTION("the SaaS platform falls and both practices lose their records") {
+    REQUIRE(r.only("attack.step", "saas-entry").state == "succeeded");
+    const auto& encrypted = r.only("asset.encrypted", "saas-gp");
+    for (const char* care : {"gp-1/primary_care", "gp-2/primary_care"}) {
+      const auto& down = r.only("care.state", care);
+      REQUIRE(down.state == "down");
+      REQUIRE(down.time == Approx(encrypted.time));
+    }
+  }
+  SECTION("exfiltration is a transfer over the attacker's link: 180 GB at 100 Mbps") {
+    const auto& started = r.only("data.exfiltrating", "saas-gp");
+    const auto& done    = r.only("data.exfiltrated", "saas-gp");
+    REQUIRE(done.time - started.time == Approx(180e9 / 12.5e6).margin(1.0));
+  }
+  SECTION("the trusted partner's link and trust open the hospital") {
+    REQUIRE(r.only("attack.step", "partner-entry").state == "succeeded");
+    REQUIRE(r.only("asset.compromised", "hospital-app").time == Approx(2 * 3600));
+  }
+  SECTION("MFA on the administration console blocks the SaaS entry and what follows") {
+    auto guarded = run_scenario(sim_data("entry-vectors.yaml"), "mfa-admin");
+    REQUIRE(guarded.only("attack.step", "saas-entry").details["blocked"]["saas-admin"] == "MFA");
+    REQUIRE(guarded.only("attack.step", "encrypt-platform").state == "abandoned");
+    REQUIRE(guarded.find("care.state", "gp-1/primary_care").empty());
+  }
+}
+
+TEST_CASE("sim: stepping with run_until gives the same run as run", "[sim]")
+{
+  const std::string path = sim_data("backups.yaml");
+  auto whole             = run_scenario(path, "offline-backup");
+  std::string stepped    = sim::run_in_child([&] {
+    scenario::Scenario s = scenario::load_scenario(path);
+    int argc             = 1;
+    char name[]          = "ricochet-test";
+    char* argv[]         = {name, nullptr};
+    sim::Simulation simulation(&argc, argv);
+    simulation.setup(s, sim::RunOptions{"offline-backup", std::nullopt});
+    std::size_t drained = 0;
+    for (double t = 0; !simulation.finished(); t += 1800) { // half-hour slices, as a viewer would
+      simulation.run_until(t);
+      drained += simulation.drain_events().size();
+      REQUIRE(simulation.now() <= t + 1e-9);
+    }
+    simulation.run();
+    drained += simulation.drain_events().size();
+    REQUIRE(drained == simulation.events().size());
+    return io::journal_text(simulation.events(), core::LocalClock(s.timezone, s.start_local));
+  });
+  REQUIRE(stepped == whole.journal);
+}
