@@ -208,23 +208,23 @@ TEST_CASE("sim: stepping with run_until gives the same run as run", "[sim]")
 {
   const std::string path = sim_data("backups.yaml");
   auto whole             = run_scenario(path, "offline-backup");
-  std::string stepped    = sim::run_in_child([&] {
-    scenario::Scenario s = scenario::load_scenario(path);
-    int argc             = 1;
-    char name[]          = "ricochet-test";
-    char* argv[]         = {name, nullptr};
-    sim::Simulation simulation(&argc, argv);
-    simulation.setup(s, sim::RunOptions{"offline-backup", std::nullopt});
-    std::size_t drained = 0;
-    for (double t = 0; !simulation.finished(); t += 1800) { // half-hour slices, as a viewer would
-      simulation.run_until(t);
-      drained += simulation.drain_events().size();
-      REQUIRE(simulation.now() <= t + 1e-9);
-    }
-    simulation.run();
-    drained += simulation.drain_events().size();
-    REQUIRE(drained == simulation.events().size());
-    return io::journal_text(simulation.events(), core::LocalClock(s.timezone, s.start_local));
-  });
+  std::size_t drained    = 0;
+  std::string stepped    = test::in_child(
+      path, "offline-backup", std::nullopt,
+      [&drained](sim::Simulation& simulation) {
+        for (double t = 0; !simulation.finished(); t += 1800) { // half-hour slices, as a viewer would
+          simulation.run_until(t);
+          drained += simulation.drain_events().size();
+          if (simulation.now() > t + 1e-9)
+            throw std::runtime_error("run_until went past its time");
+        }
+        simulation.run();
+        drained += simulation.drain_events().size();
+        if (drained != simulation.events().size())
+          throw std::runtime_error("drain_events lost events");
+      },
+      [](sim::Simulation& simulation, const core::LocalClock& clock) {
+        return io::journal_text(simulation.events(), clock);
+      });
   REQUIRE(stepped == whole.journal);
 }

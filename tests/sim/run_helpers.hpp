@@ -35,21 +35,33 @@ struct RunResult {
 
 inline std::string sim_data(const std::string& name) { return std::string(RICOCHET_TEST_DATA_DIR) + "/sim/" + name; }
 
-inline RunResult run_scenario(const std::string& path, const std::string& variant = "",
-                              std::optional<std::uint64_t> seed = std::nullopt)
+/** In a forked child: loads the scenario, sets a simulation up, lets drive() run it, returns what outputs() makes
+ *  of it. */
+template <typename Drive, typename Outputs>
+std::string in_child(const std::string& path, const std::string& variant, std::optional<std::uint64_t> seed,
+                     Drive drive, Outputs outputs)
 {
-  std::string out = sim::run_in_child([&] {
+  return sim::run_in_child([&] {
     scenario::Scenario s = scenario::load_scenario(path);
     int argc             = 1;
     char name[]          = "ricochet-test";
     char* argv[]         = {name, nullptr};
     sim::Simulation simulation(&argc, argv);
     simulation.setup(s, sim::RunOptions{variant, seed});
-    simulation.run();
-    core::LocalClock clock(s.timezone, s.start_local);
-    return io::journal_text(simulation.events(), clock) + '\x1e' +
-           io::summarize(simulation.events(), simulation.region(), clock).dump(2) + "\n";
+    drive(simulation);
+    return outputs(simulation, core::LocalClock(s.timezone, s.start_local));
   });
+}
+
+inline RunResult run_scenario(const std::string& path, const std::string& variant = "",
+                              std::optional<std::uint64_t> seed = std::nullopt)
+{
+  std::string out = in_child(
+      path, variant, seed, [](sim::Simulation& simulation) { simulation.run(); },
+      [](sim::Simulation& simulation, const core::LocalClock& clock) {
+        return io::journal_text(simulation.events(), clock) + '\x1e' +
+               io::summarize(simulation.events(), simulation.region(), clock).dump(2) + "\n";
+      });
   RunResult r;
   auto sep  = out.find('\x1e');
   r.journal = out.substr(0, sep);

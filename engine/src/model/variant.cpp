@@ -16,6 +16,18 @@ template <typename... Fs> Overloaded(Fs...) -> Overloaded<Fs...>;
   throw std::invalid_argument("variant names unknown " + what + " '" + id + "'");
 }
 
+std::vector<Asset*> selected(Region& region, const AssetSelector& selector)
+{
+  std::vector<Asset*> out;
+  for (const auto& id : select_assets(region, selector))
+    for (auto& a : region.assets)
+      if (a.id == id)
+        out.push_back(&a);
+  if (out.empty())
+    unknown("asset selection", selector.asset.empty() ? selector.org : selector.asset);
+  return out;
+}
+
 Link& link_by_id(Region& r, const std::string& id)
 {
   for (auto& l : r.links)
@@ -98,22 +110,12 @@ Region apply_variant(Region region, const Variant& variant)
                 it->admin_mfa = *c.admin_mfa;
             },
             [&](const AddControls& c) {
-              auto ids = select_assets(region, c.target);
-              if (ids.empty())
-                unknown("asset selection", c.target.asset.empty() ? c.target.org : c.target.asset);
-              for (const auto& id : ids)
-                for (auto ctl : {Control::EDR, Control::SOC, Control::MFA})
-                  if (c.controls.contains(ctl))
-                    asset_by_id(region, id).controls.add(ctl);
+              for (Asset* a : selected(region, c.target))
+                a->controls = ControlSet::from_bits(a->controls.bits() | c.controls.bits());
             },
             [&](const RemoveControls& c) {
-              auto ids = select_assets(region, c.target);
-              if (ids.empty())
-                unknown("asset selection", c.target.asset.empty() ? c.target.org : c.target.asset);
-              for (const auto& id : ids)
-                for (auto ctl : {Control::EDR, Control::SOC, Control::MFA})
-                  if (c.controls.contains(ctl))
-                    asset_by_id(region, id).controls.remove(ctl);
+              for (Asset* a : selected(region, c.target))
+                a->controls = ControlSet::from_bits(a->controls.bits() & ~c.controls.bits());
             },
             [&](const SetBackupMode& c) {
               Asset& a = asset_by_id(region, c.asset);

@@ -279,14 +279,7 @@ Attacker::Outcome Attacker::check(const AttackStep& step, std::size_t target)
       if (rt.domain == NONE)
         return blocked("not joined to a domain");
       return roll(step, target, asset.id);
-    case AttackAction::DESTROY_BACKUPS:
-      if (asset.backup && asset.backup->mode != model::BackupMode::ONLINE)
-        return blocked(std::string(core::enum_name(asset.backup->mode)) + " copy out of reach");
-      if (!is_admin_over(target))
-        return blocked("no administrator rights over it");
-      if (!rt.compromised && !reaches(sources, rt.zone, step.flows))
-        return blocked("no network path for these flows");
-      return roll(step, target, asset.id);
+    case AttackAction::DESTROY_BACKUPS: // both need administrator rights and spare offline copies
     case AttackAction::ENCRYPT:
       if (asset.backup && asset.backup->mode != model::BackupMode::ONLINE)
         return blocked(std::string(core::enum_name(asset.backup->mode)) + " copy out of reach");

@@ -80,6 +80,12 @@ enum class CareKind {
 template <typename E> class EnumSet {
 public:
   constexpr EnumSet() = default;
+  static constexpr EnumSet from_bits(std::uint32_t bits) noexcept
+  {
+    EnumSet s;
+    s.bits_ = bits;
+    return s;
+  }
   constexpr void add(E e) noexcept { bits_ |= bit(e); }
   constexpr void remove(E e) noexcept { bits_ &= ~bit(e); }
   [[nodiscard]] constexpr bool contains(E e) const noexcept { return (bits_ & bit(e)) != 0; }
