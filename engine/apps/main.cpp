@@ -10,6 +10,7 @@
 #include "ricochet/core/atomic_file.hpp"
 #include "ricochet/core/diagnostics.hpp"
 #include "ricochet/core/suggest.hpp"
+#include "ricochet/io/care_csv.hpp"
 #include "ricochet/io/describe.hpp"
 #include "ricochet/io/graph_export.hpp"
 #include "ricochet/io/journal.hpp"
@@ -139,11 +140,13 @@ int cmd_run(const RunArgs& args)
 
   const auto& events = simulation.events();
   core::write_file_atomically(args.out + "/journal.jsonl", io::journal_text(events, clock));
+  core::write_file_atomically(args.out + "/care.csv",
+                              io::care_csv(simulation.care_samples(), simulation.region(), clock));
   core::write_file_atomically(args.out + "/summary.json",
                               io::summarize(events, simulation.region(), clock).dump(2) + "\n");
   if (!args.quiet) // a status line, not part of the timeline: on stderr
-    std::cerr << "Wrote " << args.out << "/journal.jsonl (" << events.size() << " events) and " << args.out
-              << "/summary.json\n";
+    std::cerr << "Wrote " << args.out << "/journal.jsonl (" << events.size() << " events), " << args.out
+              << "/summary.json and " << args.out << "/care.csv\n";
   return 0;
 }
 

@@ -114,6 +114,12 @@ double parse_rate(std::string_view text)
   return parse_single(text, units, "a rate such as '6/h', '120/d' or '0.5/min'");
 }
 
+double parse_distance_km(std::string_view text)
+{
+  static const std::vector<Unit> units{{"m", 1e-3}, {"km", 1.0}};
+  return parse_single(text, units, "a distance such as '60km' or '500m'");
+}
+
 std::string format_duration(double seconds)
 {
   if (seconds < 0)

@@ -58,6 +58,8 @@ ordered_json summarize(const std::vector<sim::Event>& events, const model::Regio
   };
   std::map<std::string, Down> downs;
   ordered_json steps = ordered_json::array();
+  const sim::Event* care_totals = nullptr;
+  std::set<std::string> overloaded;
 
   for (const auto& e : events) {
     if (e.kind == "asset.compromised") {
@@ -99,6 +101,10 @@ ordered_json summarize(const std::vector<sim::Event>& events, const model::Regio
       if (e.details.contains("backup"))
         d.recovery += " from " + e.details["backup"].get<std::string>();
       d.data_lost = d.data_lost || e.details.value("data_lost", false);
+    } else if (e.kind == "care.totals") {
+      care_totals = &e;
+    } else if (e.kind == "org.load" && e.state == "overloaded") {
+      overloaded.insert(e.subject);
     } else if (e.kind == "attack.step") {
       steps.push_back({{"id", e.subject},
                        {"technique", e.details.value("technique", "")},
@@ -168,6 +174,27 @@ ordered_json summarize(const std::vector<sim::Event>& events, const model::Regio
   out["rto"]    = {{"met", met}, {"missed", missed}, {"still_down_within_rto", pending}, {"no_target", no_target}};
   out["assets"] = assets;
   out["attack"] = steps;
+  if (care_totals != nullptr) {
+    double diverted = 0, degraded_hours = 0, backlog = 0, backlog_hours = 0, demand = 0;
+    for (const auto& f : care_totals->details["functions"]) {
+      degraded_hours += f.value("degraded_patient_hours", 0.0);
+      backlog += f.value("backlog", 0.0);
+      backlog_hours += f.value("backlog_patient_hours", 0.0);
+      demand += f.value("demand", 0.0);
+    }
+    for (const auto& fl : care_totals->details["flows"])
+      diverted += fl.value("patients", 0.0);
+    ordered_json care;
+    care["patients"]               = rounded(demand);
+    care["patients_diverted"]      = rounded(diverted);
+    care["patient_hours_degraded"] = rounded(degraded_hours);
+    care["backlog_at_end"]         = rounded(backlog);
+    care["backlog_patient_hours"]  = rounded(backlog_hours);
+    care["overloaded_organisations"] = in_region_order(overloaded, region.organisations);
+    care["functions"]              = care_totals->details["functions"];
+    care["flows"]                  = care_totals->details["flows"];
+    out["care"] = care;
+  }
   out["events"] = events.size();
   return out;
 }

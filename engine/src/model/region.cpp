@@ -95,3 +95,61 @@ double default_data_bytes(AssetKind kind) noexcept
 }
 
 } // namespace ricochet::model
+
+namespace ricochet::model {
+
+double default_floor(CareKind kind, Continuity continuity) noexcept
+{
+  // {no PCRA, theoretical, tested}: paper mode as observed in Dax, Villefranche and Pontarlier (domain guide §7).
+  auto pick = [continuity](double none, double theoretical, double tested) {
+    return continuity == Continuity::TESTED ? tested : continuity == Continuity::THEORETICAL ? theoretical : none;
+  };
+  switch (kind) {
+    case CareKind::EMERGENCY: return pick(0.30, 0.45, 0.60);    // vital emergencies only
+    case CareKind::ICU: return pick(0.20, 0.35, 0.50);          // no new admissions
+    case CareKind::THEATRE: return pick(0.10, 0.20, 0.30);      // urgent cases only
+    case CareKind::MATERNITY: return pick(0.70, 0.80, 0.90);    // close to normal
+    case CareKind::NEONATAL: return pick(0.50, 0.60, 0.70);
+    case CareKind::INPATIENT: return pick(0.60, 0.75, 0.85);    // patients kept in place
+    case CareKind::BIOLOGY: return pick(0.40, 0.55, 0.65);      // analysers run, results 62 % later
+    case CareKind::IMAGING: return pick(0.30, 0.45, 0.60);
+    case CareKind::PHARMACY: return pick(0.40, 0.55, 0.70);
+    case CareKind::CHEMOTHERAPY: return pick(0.20, 0.35, 0.50); // doses checked by hand
+    case CareKind::RADIOTHERAPY: return 0.0;                    // stops without planning
+    case CareKind::DIALYSIS: return pick(0.50, 0.65, 0.80);
+    case CareKind::STERILISATION: return 0.0;                   // computerised traceability blocks it
+    case CareKind::CONSULTATIONS: return pick(0.30, 0.50, 0.70);
+    case CareKind::ADMISSIONS: return pick(0.40, 0.60, 0.75);   // paper admissions
+    case CareKind::REGULATION: return pick(0.60, 0.75, 0.90);
+    case CareKind::PRIMARY_CARE: return pick(0.40, 0.50, 0.60); // consultations "à l'aveugle"
+    case CareKind::DISPENSING: return pick(0.50, 0.60, 0.70);
+    case CareKind::TELEEXPERTISE: return 0.0;                   // no platform, no tele-expertise
+    case CareKind::LONG_TERM_CARE: return pick(0.80, 0.85, 0.90);
+    case CareKind::OTHER: return pick(0.30, 0.50, 0.70);
+  }
+  return 0.5;
+}
+
+bool default_time_critical(CareKind kind) noexcept
+{
+  return kind == CareKind::EMERGENCY || kind == CareKind::ICU || kind == CareKind::NEONATAL;
+}
+
+double default_stay_s(CareKind kind) noexcept
+{
+  constexpr double H = 3600.0;
+  switch (kind) {
+    case CareKind::EMERGENCY: return 4 * H;
+    case CareKind::ICU: return 96 * H;
+    case CareKind::THEATRE: return 3 * H;
+    case CareKind::MATERNITY: return 72 * H;
+    case CareKind::NEONATAL: return 168 * H;
+    case CareKind::INPATIENT: return 120 * H;
+    case CareKind::LONG_TERM_CARE: return 24 * H; // per day of residence counted
+    case CareKind::DIALYSIS: return 4 * H;
+    case CareKind::CHEMOTHERAPY: return 4 * H;
+    default: return 1 * H;
+  }
+}
+
+} // namespace ricochet::model

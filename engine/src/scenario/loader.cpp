@@ -77,7 +77,7 @@ std::optional<model::Region> load_region_at(const std::string& path, core::Diagn
 std::optional<Scenario> read_scenario(const Context& ctx, const YAML::Node& root, core::Diagnostics& diags)
 {
   MapReader r(ctx, root, "scenario",
-              {"name", "description", "region", "start", "timezone", "duration", "seed", "variants", "attack", "defence"});
+              {"name", "description", "region", "start", "timezone", "duration", "seed", "variants", "attack", "defence", "care"});
   if (!r.is_map())
     return std::nullopt;
   std::size_t errors_before = diags.error_count();
@@ -116,6 +116,17 @@ std::optional<Scenario> read_scenario(const Context& ctx, const YAML::Node& root
   s.variants = detail::read_variants(ctx, r.get("variants"), region_ptr);
   if (r.has("attack"))
     s.attack = detail::read_attack(ctx, r.get("attack"), region_ptr, clock ? &*clock : nullptr);
+  if (r.has("care")) {
+    MapReader care(ctx, r.get("care"), "'care' of scenario", {"step", "diversion_radius"});
+    if (auto step = care.duration("step")) {
+      if (*step < 60 || *step > 86400)
+        ctx.error(care.pos_of_value("step"), "'step' of 'care' must be between 1min and 1d");
+      else
+        s.care.step_s = *step;
+    }
+    if (auto radius = care.distance_km("diversion_radius"))
+      s.care.radius_km = *radius;
+  }
   if (r.has("defence"))
     s.defence = detail::read_defence(ctx, r.get("defence"), region_ptr, s.attack ? &*s.attack : nullptr);
   if (diags.error_count() > errors_before || !region)

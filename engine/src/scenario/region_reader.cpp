@@ -1,6 +1,7 @@
 #include "region_reader.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -238,7 +239,9 @@ private:
 
   void read_care(const YAML::Node& n, const Organisation& org)
   {
-    MapReader r(ctx_, n, "care function of organisation '" + org.id + "'", {"id", "kind", "needs", "uses"});
+    MapReader r(ctx_, n, "care function of organisation '" + org.id + "'",
+                {"id", "kind", "needs", "uses", "demand", "profile", "capacity", "floor", "degraded", "ramp_up",
+                 "fatigue", "time_critical", "stay"});
     if (!r.is_map())
       return;
     CareFunction c;
@@ -248,18 +251,34 @@ private:
     if (kind)
       c.kind = *kind;
     c.name = r.has("id") ? r.id().value_or("") : (kind ? std::string(core::enum_name(*kind)) : "");
-    if (auto needs = r.id_list("needs")) {
-      for (const auto& need : *needs) {
-        c.needs.push_back(need.value);
-        refs_.push_back({RefKind::ASSET, need.value, need.pos, "'needs' of care function '" + org.id + "/" + c.name + "'"});
-      }
-    }
-    if (auto uses = r.id_list("uses")) {
-      for (const auto& use : *uses) {
-        c.uses.push_back(use.value);
-        refs_.push_back({RefKind::ASSET, use.value, use.pos, "'uses' of care function '" + org.id + "/" + c.name + "'"});
-      }
-    }
+    const std::string what = "care function '" + org.id + "/" + c.name + "'";
+    // needs and uses: asset ids, or {asset, buffer} when the function copes for a while without it
+    auto read_assets = [&](const char* key, std::vector<std::string>& ids, std::vector<double>& buffers) {
+      for_each_item(ctx_, r.get(key), key, [&](const YAML::Node& item) {
+        std::optional<Located> target;
+        double buffer = 0;
+        if (item.IsScalar()) {
+          if (is_identifier(item.Scalar()))
+            target = Located{item.Scalar(), pos_of(item)};
+          else
+            ctx_.error(pos_of(item), fmt::format("items of '{}' of {} must be asset ids or {{asset, buffer}}, found "
+                                                 "'{}'",
+                                                 key, what, item.Scalar()));
+        } else {
+          MapReader entry(ctx_, item, fmt::format("'{}' item of {}", key, what), {"asset", "buffer"});
+          target = entry.located_id("asset", true);
+          buffer = entry.duration("buffer").value_or(0);
+        }
+        if (!target)
+          return;
+        ids.push_back(target->value);
+        buffers.push_back(buffer);
+        refs_.push_back({RefKind::ASSET, target->value, target->pos, fmt::format("'{}' of {}", key, what)});
+      });
+    };
+    read_assets("needs", c.needs, c.need_buffer_s);
+    read_assets("uses", c.uses, c.use_buffer_s);
+    read_care_profile(r, c.profile);
     if (c.name.empty())
       return;
     c.id = org.id + "/" + c.name;
@@ -271,6 +290,41 @@ private:
       return;
     }
     region_.care_functions.push_back(std::move(c));
+  }
+
+  void read_care_profile(const MapReader& r, CareProfile& p)
+  {
+    if (auto demand = r.rate("demand"))
+      p.demand_per_h = *demand * 3600.0;
+    if (auto capacity = r.rate("capacity"))
+      p.capacity_per_h = *capacity * 3600.0;
+    if (r.has("profile")) {
+      YAML::Node list = r.get("profile");
+      bool ok         = list.IsSequence() && list.size() == 24;
+      std::array<double, 24> hourly{};
+      for (std::size_t h = 0; ok && h < 24; ++h) {
+        const YAML::Node& v = list[h];
+        char* end           = nullptr;
+        hourly[h]           = v.IsScalar() ? std::strtod(v.Scalar().c_str(), &end) : -1;
+        ok                  = v.IsScalar() && end != v.Scalar().c_str() && *end == '\0' && hourly[h] >= 0;
+      }
+      if (ok)
+        p.hourly = hourly;
+      else
+        ctx_.error(r.pos_of_value("profile"), "'profile' of " + r.what() +
+                                                  " must be a list of 24 demand multipliers (one per local hour, "
+                                                  "from 00:00), each a number >= 0");
+    }
+    p.floor         = r.number("floor", 0, 1);
+    p.degraded      = r.number("degraded", 0, 1).value_or(p.degraded);
+    p.ramp_up_s     = r.duration("ramp_up").value_or(p.ramp_up_s);
+    p.time_critical = r.boolean("time_critical");
+    p.stay_s        = r.duration("stay");
+    if (r.has("fatigue")) {
+      MapReader f(ctx_, r.get("fatigue"), "'fatigue' of " + r.what(), {"after", "factor"});
+      p.fatigue_after_s = f.duration("after").value_or(p.fatigue_after_s);
+      p.fatigue_factor  = f.number("factor", 0, 1).value_or(p.fatigue_factor);
+    }
   }
 
   void read_link(const YAML::Node& n)

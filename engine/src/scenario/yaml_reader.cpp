@@ -247,6 +247,11 @@ std::optional<double> MapReader::rate(std::string_view key, bool required) const
   return with_unit(key, required, core::parse_rate, "a rate such as '6/h'");
 }
 
+std::optional<double> MapReader::distance_km(std::string_view key, bool required) const
+{
+  return with_unit(key, required, core::parse_distance_km, "a distance such as '60km'");
+}
+
 std::optional<std::vector<Located>> MapReader::id_list(std::string_view key, bool required) const
 {
   if (!has(key)) {

@@ -72,6 +72,7 @@ public:
   std::optional<double> size(std::string_view key, bool required = false) const;
   std::optional<double> bandwidth(std::string_view key, bool required = false) const;
   std::optional<double> rate(std::string_view key, bool required = false) const;
+  std::optional<double> distance_km(std::string_view key, bool required = false) const;
   /** A list of identifiers (a single scalar is not accepted: lists are always written as lists). */
   std::optional<std::vector<Located>> id_list(std::string_view key, bool required = false) const;
 

@@ -7,6 +7,7 @@
 
 #include "agenda.hpp"
 #include "attacker.hpp"
+#include "care.hpp"
 #include "defenders.hpp"
 #include "platform.hpp"
 #include "random_streams.hpp"
@@ -35,6 +36,7 @@ struct Simulation::Impl {
   std::unique_ptr<Recovery> recovery;
   std::unique_ptr<Defenders> defenders;
   std::unique_ptr<Attacker> attacker;
+  std::unique_ptr<Care> care;
   std::vector<std::function<void(const Event&)>> observers;
   std::size_t drained = 0;
 };
@@ -70,8 +72,10 @@ void Simulation::setup(const scenario::Scenario& scenario, const RunOptions& opt
   s.world->set_scheduler([&s](double when, std::function<void()> task) { s.cascade->schedule(when, std::move(task)); });
   s.recovery  = std::make_unique<Recovery>(*s.world, *s.platform, s.scenario.defence.recovery, s.wakeups);
   s.defenders = std::make_unique<Defenders>(*s.world, s.scenario.defence, *s.random, *s.recovery, s.wakeups);
+  s.care      = std::make_unique<Care>(*s.world, scenario.care.step_s, scenario.care.radius_km, s.end, s.wakeups);
   s.world->subscribe([&s](const Event& e) {
     s.recovery->on_event(e);
+    s.care->on_event(e);
     s.defenders->on_event(e);
     for (const auto& cb : s.observers)
       cb(e);
@@ -90,6 +94,7 @@ void Simulation::setup(const scenario::Scenario& scenario, const RunOptions& opt
   sg4::Host* control = s.platform->control();
   s.cascade->start(control);
   s.defenders->start(control);
+  s.care->start(control);
   if (s.scenario.attack) {
     s.attacker = std::make_unique<Attacker>(*s.world, *s.platform, *s.scenario.attack, s.scenario.defence, *s.random,
                                             s.wakeups);
@@ -98,6 +103,7 @@ void Simulation::setup(const scenario::Scenario& scenario, const RunOptions& opt
   // The only non-daemon actor: when it ends, the run ends and the parties' actors are stopped.
   sg4::Actor::create("exercise-director", control, [&s] {
     sg4::this_actor::sleep_until(s.end);
+    s.care->finish();
     s.world->emit("simulation.end", s.scenario.name, "ended", 0);
     s.finished = true;
   });
@@ -127,6 +133,7 @@ std::vector<Event> Simulation::drain_events()
 
 const std::vector<Event>& Simulation::events() const { return pimpl_->world->events(); }
 const model::Region& Simulation::region() const { return pimpl_->region; }
+const std::vector<CareSample>& Simulation::care_samples() const { return pimpl_->care->samples(); }
 std::uint64_t Simulation::seed() const { return pimpl_->seed; }
 
 } // namespace ricochet::sim

@@ -77,6 +77,7 @@ World::World(const model::Region& region, const core::LocalClock& clock, Clock n
   for (std::size_t c = 0; c < region.care_functions.size(); ++c) {
     const model::CareFunction& cf = region.care_functions[c];
     care_[c].org                  = org_index(cf.org);
+    care_[c].lost_since.assign(cf.needs.size() + cf.uses.size(), NOT_LOST);
     care_of_org_[care_[c].org].push_back(c);
     for (const auto& id : cf.needs)
       care_of_asset_[asset_index(id)].push_back(c);
@@ -260,7 +261,7 @@ World::Verdict World::evaluate_asset(std::size_t a)
   return verdict;
 }
 
-World::Verdict World::evaluate_care(std::size_t c) const
+World::Verdict World::evaluate_care(std::size_t c)
 {
   const model::CareFunction& cf = region_.care_functions[c];
   const OrgRuntime& org         = orgs_[care_[c].org];
@@ -278,21 +279,40 @@ World::Verdict World::evaluate_care(std::size_t c) const
     why   = "unreachable";
     return true;
   };
+  // A lost asset counts once the function has run out of its buffer: then a need sends it to paper mode (down),
+  // a use slows it (degraded).
   Verdict verdict;
-  for (const auto& id : cf.needs) {
-    std::uint64_t cause = 0;
+  const double now_s = now();
+  const std::size_t n_needs = cf.needs.size();
+  for (std::size_t i = 0; i < n_needs + cf.uses.size(); ++i) {
+    const bool need       = i < n_needs;
+    const std::string& id = need ? cf.needs[i] : cf.uses[i - n_needs];
+    const double buffer   = need ? cf.need_buffer_s[i] : cf.use_buffer_s[i - n_needs];
+    double& since         = care_[c].lost_since[i];
+    std::uint64_t cause   = 0;
     std::string why;
-    if (lost(id, cause, why))
-      return {Service::DOWN, cause, "needs " + id + " (" + why + ")"};
-    const AssetRuntime& t = assets_[asset_index(id)];
-    if (t.service == Service::DEGRADED && verdict.service == Service::UP)
-      verdict = {Service::DEGRADED, t.service_event, id + " is degraded"};
-  }
-  for (const auto& id : cf.uses) {
-    std::uint64_t cause = 0;
-    std::string why;
-    if (verdict.service == Service::UP && lost(id, cause, why))
-      verdict = {Service::DEGRADED, cause, "uses " + id + " (" + why + ")"};
+    if (!lost(id, cause, why)) {
+      since                 = NOT_LOST;
+      const AssetRuntime& a = assets_[asset_index(id)];
+      if (need && a.service == Service::DEGRADED && verdict.service == Service::UP)
+        verdict = {Service::DEGRADED, a.service_event, id + " is degraded"};
+      continue;
+    }
+    if (std::isnan(since)) {
+      since = now_s;
+      if (buffer > 0 && schedule_) // look again when the buffer runs out
+        schedule_(now_s + buffer, [this, c] {
+          check_care_.push_back(c);
+          update_care_and_orgs(std::vector<char>(assets_.size(), 0), false);
+        });
+    }
+    if (now_s - since + EPSILON < buffer)
+      continue;
+    std::string reason = (need ? "needs " : "uses ") + id + " (" + why + ")";
+    if (need)
+      return {Service::DOWN, cause, reason};
+    if (verdict.service == Service::UP)
+      verdict = {Service::DEGRADED, cause, reason};
   }
   return verdict;
 }
@@ -335,6 +355,9 @@ void World::update_care_and_orgs(const std::vector<char>& touched_assets, bool a
 {
   std::vector<char> check(care_.size(), all ? 1 : 0);
   std::vector<char> org_check(orgs_.size(), all ? 1 : 0);
+  for (std::size_t c : check_care_)
+    check[c] = 1;
+  check_care_.clear();
   for (std::size_t a = 0; a < touched_assets.size(); ++a) {
     if (touched_assets[a] == 0)
       continue;

@@ -47,6 +47,7 @@ struct CareRuntime {
   Service state = Service::UP;
   std::uint64_t event = 0;
   std::size_t org = 0;
+  std::vector<double> lost_since; ///< per need; NaN while available
 };
 
 struct OrgRuntime {
@@ -80,6 +81,7 @@ public:
   [[nodiscard]] std::size_t domain_index(const std::string& id) const;
   [[nodiscard]] const AssetRuntime& asset(std::size_t i) const { return assets_[i]; }
   [[nodiscard]] const OrgRuntime& org(std::size_t i) const { return orgs_[i]; }
+  [[nodiscard]] const CareRuntime& care(std::size_t i) const { return care_[i]; }
   [[nodiscard]] std::size_t asset_count() const { return assets_.size(); }
   /** Assets running on host, transitively, in region order. */
   [[nodiscard]] std::vector<std::size_t> hosted_closure(std::size_t host) const;
@@ -118,7 +120,7 @@ private:
   };
 
   Verdict evaluate_asset(std::size_t a);
-  Verdict evaluate_care(std::size_t c) const;
+  Verdict evaluate_care(std::size_t c);
   /** The dependency target is unusable from `from`'s zone: down, isolated or unreachable. */
   bool lost_for(std::size_t from_zone, std::size_t target, std::uint64_t& cause, std::string& why) const;
   void propagate(const std::vector<std::size_t>& seeds, bool all_care);
@@ -140,6 +142,7 @@ private:
   std::unordered_map<std::string, std::size_t> asset_index_, org_index_, domain_index_;
   std::vector<Event> events_;
   std::set<std::size_t> domains_lost_;
+  std::vector<std::size_t> check_care_; ///< care functions whose need buffer ran out
   std::uint64_t topology_event_ = 0; ///< last link cut or isolation: the cause of unreachability
 };
 

@@ -23,6 +23,9 @@ namespace ricochet::core {
  *  @throw std::invalid_argument if the text is not such a rate */
 [[nodiscard]] double parse_rate(std::string_view text);
 
+/** Parses a distance such as "60km" or "500m" into kilometres. @throw std::invalid_argument if it is not one */
+[[nodiscard]] double parse_distance_km(std::string_view text);
+
 /** Formats seconds as a short human duration ("1d 3h", "45min", "12s"), for summaries. */
 [[nodiscard]] std::string format_duration(double seconds);
 

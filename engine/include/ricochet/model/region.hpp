@@ -2,6 +2,7 @@
 // The region as plain values: what the loader produces, variants rewrite and the graph indexes.
 // Quantities are SI: seconds (_s), bytes (_bytes), bytes per second (_Bps). Ids are unique per kind of thing;
 // zones are named "org/zone".
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -23,14 +24,40 @@ struct Location {
   double lon = 0;
 };
 
+/** How a care function serves patients, normally and on paper. Unset values take the kind's defaults. */
+struct CareProfile {
+  double demand_per_h = 0;            ///< patients arriving per hour
+  std::array<double, 24> hourly = [] { // demand multiplier by local hour (all 1 unless given)
+    std::array<double, 24> ones{};
+    ones.fill(1.0);
+    return ones;
+  }();
+  std::optional<double> capacity_per_h; ///< nominal capacity (default: 1.25 x demand)
+  std::optional<double> floor;        ///< paper-mode capacity, as a fraction of nominal
+  double degraded = 0.8;              ///< capacity fraction when only a `uses` asset is lost
+  double ramp_up_s = 12 * 3600.0;     ///< back from the floor to nominal after restoration
+  double fatigue_after_s = 14 * 86400.0; ///< paper mode wears staff out after this long...
+  double fatigue_factor  = 0.8;          ///< ...and the floor is multiplied by this
+  std::optional<bool> time_critical;  ///< diverted first (stroke, neonatal...)
+  std::optional<double> stay_s;       ///< how long a patient stays in the function (patient-hours)
+};
+
 struct CareFunction {
   std::string id; ///< "org/function"
   std::string name; ///< local name within the organisation
   std::string org;
   CareKind kind = CareKind::OTHER;
-  std::vector<std::string> needs; ///< assets without which the function falls to its degraded mode
+  std::vector<std::string> needs; ///< assets without which the function falls to its paper mode
+  std::vector<double> need_buffer_s; ///< per need (same order): how long the function copes without it
   std::vector<std::string> uses;  ///< assets whose loss slows the function down without stopping it
+  std::vector<double> use_buffer_s;  ///< per use (same order)
+  CareProfile profile;
   SourcePos pos;
+
+  [[nodiscard]] double nominal_capacity_per_h() const
+  {
+    return profile.capacity_per_h.value_or(1.25 * profile.demand_per_h);
+  }
 };
 
 struct Organisation {
@@ -148,6 +175,14 @@ private:
   std::unordered_map<std::string, std::size_t> org_index_, zone_index_, link_index_, domain_index_, asset_index_,
       care_index_;
 };
+
+/** Paper-mode floor of a care function by kind and continuity maturity (fraction of nominal capacity);
+ *  the table and its sources are in scenario-format.md. */
+[[nodiscard]] double default_floor(CareKind kind, Continuity continuity) noexcept;
+/** Whether patients of this kind are diverted first. */
+[[nodiscard]] bool default_time_critical(CareKind kind) noexcept;
+/** Typical stay of a patient in a function of this kind (seconds), for patient-hours. */
+[[nodiscard]] double default_stay_s(CareKind kind) noexcept;
 
 /** Data held by an asset of this kind when the file does not say (bytes); documented in scenario-format.md. */
 [[nodiscard]] double default_data_bytes(AssetKind kind) noexcept;

@@ -13,6 +13,12 @@
 
 namespace ricochet::scenario {
 
+/** How patients are accounted for. */
+struct CareSettings {
+  double step_s    = 900;  ///< accounting step
+  double radius_km = 60;   ///< how far SAMU regulation diverts patients without regional coordination
+};
+
 struct Scenario {
   std::string file;        ///< path as given to the loader
   std::string name;
@@ -26,6 +32,7 @@ struct Scenario {
   std::vector<model::Variant> variants;
   std::optional<Attack> attack; ///< none: the scenario only plays defence, governance and injects
   Defence defence;
+  CareSettings care;
 
   /** The variant with this id, or nullptr. */
   [[nodiscard]] const model::Variant* find_variant(const std::string& id) const;

@@ -19,3 +19,15 @@ struct Event {
 };
 
 } // namespace ricochet::sim
+
+namespace ricochet::sim {
+
+/** One care function over one accounting step (patients; rates are per step). */
+struct CareSample {
+  double time = 0;        ///< start of the step
+  std::size_t care = 0;   ///< index into region.care_functions
+  double demand = 0, capacity = 0, served = 0, diverted_out = 0, diverted_in = 0, backlog = 0;
+  double factor = 1;      ///< capacity as a fraction of nominal
+};
+
+} // namespace ricochet::sim

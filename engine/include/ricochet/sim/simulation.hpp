@@ -46,6 +46,8 @@ public:
   /** The region played (variant applied). */
   [[nodiscard]] const model::Region& region() const;
   [[nodiscard]] std::uint64_t seed() const;
+  /** Every care function with patients, every accounting step so far. */
+  [[nodiscard]] const std::vector<CareSample>& care_samples() const;
 
 private:
   struct Impl;

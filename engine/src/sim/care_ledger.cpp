@@ -1,0 +1,160 @@
+#include "care_ledger.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <unordered_map>
+
+namespace ricochet::sim {
+
+namespace {
+constexpr double EARTH_RADIUS_KM = 6371.0;
+constexpr double INF             = std::numeric_limits<double>::infinity();
+} // namespace
+
+CareLedger::CareLedger(const model::Region& region, const core::LocalClock& clock, double radius_km)
+    : region_(region), clock_(clock), radius_km_(radius_km)
+{
+  std::unordered_map<std::string, std::size_t> org_index;
+  for (std::size_t o = 0; o < region.organisations.size(); ++o)
+    org_index.emplace(region.organisations[o].id, o);
+  for (std::size_t c = 0; c < region.care_functions.size(); ++c) {
+    const model::CareFunction& cf = region.care_functions[c];
+    const model::CareProfile& p   = cf.profile;
+    CareSlot s;
+    s.org             = org_index.at(cf.org);
+    s.kind            = cf.kind;
+    s.nominal_per_h   = cf.nominal_capacity_per_h();
+    s.demand_per_h    = p.demand_per_h;
+    s.hourly          = p.hourly;
+    s.floor           = p.floor.value_or(model::default_floor(cf.kind, region.organisations[s.org].continuity));
+    s.degraded        = std::max(p.degraded, s.floor);
+    s.ramp_up_s       = p.ramp_up_s;
+    s.fatigue_after_s = p.fatigue_after_s;
+    s.fatigue_factor  = p.fatigue_factor;
+    s.time_critical   = p.time_critical.value_or(model::default_time_critical(cf.kind));
+    s.stay_h          = p.stay_s.value_or(model::default_stay_s(cf.kind)) / 3600.0;
+    slots_.push_back(s);
+    if (cf.kind == model::CareKind::REGULATION)
+      regulation_.push_back(c);
+  }
+}
+
+double CareLedger::factor(std::size_t care, double t) const
+{
+  const CareSlot& s = slots_[care];
+  switch (s.state) {
+    case Service::DOWN:
+      return s.floor * (t - s.since >= s.fatigue_after_s ? s.fatigue_factor : 1.0);
+    case Service::DEGRADED:
+      return s.degraded;
+    case Service::UP:
+      if (s.ramp_up_s <= 0 || t - s.since >= s.ramp_up_s)
+        return 1.0;
+      return s.factor_at_change + (1.0 - s.factor_at_change) * (t - s.since) / s.ramp_up_s;
+  }
+  return 1.0;
+}
+
+void CareLedger::set_state(std::size_t care, Service state, double t)
+{
+  CareSlot& s        = slots_[care];
+  s.factor_at_change = factor(care, t);
+  s.state            = state;
+  s.since            = t;
+}
+
+double CareLedger::distance_km(std::size_t a, std::size_t b) const
+{
+  const auto& la = region_.organisations[a].location;
+  const auto& lb = region_.organisations[b].location;
+  if (!la || !lb)
+    return INF;
+  auto rad          = [](double deg) { return deg * M_PI / 180.0; };
+  double dlat       = rad(lb->lat - la->lat), dlon = rad(lb->lon - la->lon);
+  double h          = std::sin(dlat / 2) * std::sin(dlat / 2) +
+             std::cos(rad(la->lat)) * std::cos(rad(lb->lat)) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * EARTH_RADIUS_KM * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+void CareLedger::step(double t, double dt)
+{
+  const double dt_h = dt / 3600.0;
+  const int hour    = clock_.at(t).hour;
+  std::vector<double> capacity(slots_.size()), spare(slots_.size()), waiting(slots_.size());
+  // 1. Each function serves its own patients first (its backlog, then new arrivals).
+  for (std::size_t c = 0; c < slots_.size(); ++c) {
+    CareSlot& s    = slots_[c];
+    double f       = factor(c, t);
+    s.min_factor   = std::min(s.min_factor, f);
+    double arrived = s.demand_per_h * s.hourly[static_cast<std::size_t>(hour)] * dt_h;
+    capacity[c]    = s.nominal_per_h * f * dt_h;
+    double queue   = s.backlog + arrived;
+    double served  = std::min(queue, capacity[c]);
+    s.demand += arrived;
+    s.served += served;
+    waiting[c]      = queue - served;
+    spare[c]        = capacity[c] - served;
+    s.step_demand   = arrived;
+    s.step_capacity = capacity[c];
+    s.step_served   = served;
+    s.step_out = s.step_in = 0;
+    if (s.state != Service::UP || f < 1.0)
+      s.degraded_patient_hours += served * s.stay_h;
+  }
+  // 2. SAMU regulation places the rest, time-critical functions first, nearest receiver with spare capacity first.
+  double regulation = INF;
+  if (!regulation_.empty()) {
+    regulation = 0;
+    for (std::size_t r : regulation_)
+      regulation += capacity[r];
+  }
+  std::vector<std::size_t> order(slots_.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return slots_[a].time_critical && !slots_[b].time_critical;
+  });
+  for (std::size_t o : order) {
+    if (waiting[o] <= 0 || regulation <= 0)
+      continue;
+    std::vector<std::pair<double, std::size_t>> receivers;
+    for (std::size_t r = 0; r < slots_.size(); ++r) {
+      if (r == o || slots_[r].kind != slots_[o].kind || slots_[r].org == slots_[o].org || spare[r] <= 0)
+        continue;
+      double d = distance_km(slots_[o].org, slots_[r].org);
+      if (regional_ || d <= radius_km_)
+        receivers.emplace_back(d, r);
+    }
+    std::sort(receivers.begin(), receivers.end());
+    for (const auto& [d, r] : receivers) {
+      double moved = std::min({waiting[o], spare[r], regulation});
+      if (moved <= 0)
+        break;
+      waiting[o] -= moved;
+      spare[r] -= moved;
+      regulation -= moved;
+      slots_[o].diverted_out += moved;
+      slots_[o].step_out += moved;
+      slots_[r].diverted_in += moved;
+      slots_[r].step_in += moved;
+      flows_[{o, r}] += moved;
+    }
+  }
+  // 3. Whoever is still waiting is backlog.
+  for (std::size_t c = 0; c < slots_.size(); ++c) {
+    slots_[c].backlog = waiting[c];
+    slots_[c].backlog_patient_hours += waiting[c] * dt_h;
+  }
+}
+
+std::vector<char> CareLedger::overloaded() const
+{
+  std::vector<char> out(region_.organisations.size(), 0);
+  for (const auto& s : slots_)
+    if (s.step_in > 0 && s.step_served + s.step_in >= 0.95 * s.step_capacity)
+      out[s.org] = 1;
+  return out;
+}
+
+} // namespace ricochet::sim
