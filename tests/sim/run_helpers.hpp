@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ricochet/core/local_time.hpp"
+#include "ricochet/io/care_csv.hpp"
 #include "ricochet/io/journal.hpp"
 #include "ricochet/io/summary.hpp"
 #include "ricochet/scenario/loader.hpp"
@@ -18,6 +19,7 @@ namespace ricochet::test {
 struct RunResult {
   std::string journal; ///< journal.jsonl text
   std::string summary; ///< summary.json text
+  std::string care;    ///< care.csv text
   std::vector<sim::Event> events;
 
   /** Events of a kind about a subject, in order. */
@@ -60,12 +62,15 @@ inline RunResult run_scenario(const std::string& path, const std::string& varian
       path, variant, seed, [](sim::Simulation& simulation) { simulation.run(); },
       [](sim::Simulation& simulation, const core::LocalClock& clock) {
         return io::journal_text(simulation.events(), clock) + '\x1e' +
-               io::summarize(simulation.events(), simulation.region(), clock).dump(2) + "\n";
+               io::summarize(simulation.events(), simulation.region(), clock).dump(2) + "\n" + '\x1e' +
+               io::care_csv(simulation.care_samples(), simulation.region(), clock);
       });
   RunResult r;
   auto sep  = out.find('\x1e');
+  auto sep2 = out.find('\x1e', sep + 1);
   r.journal = out.substr(0, sep);
-  r.summary = out.substr(sep + 1);
+  r.summary = out.substr(sep + 1, sep2 - sep - 1);
+  r.care    = out.substr(sep2 + 1);
   r.events  = io::parse_journal(r.journal, path);
   return r;
 }

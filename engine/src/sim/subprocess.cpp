@@ -1,6 +1,7 @@
 #include "ricochet/sim/subprocess.hpp"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <exception>
 #include <stdexcept>
@@ -46,6 +47,7 @@ std::string read_all(int fd)
 
 std::string run_in_child(const std::function<std::string()>& work)
 {
+  std::fflush(nullptr); // what the parent buffered must not be written twice
   int fds[2];
   if (::pipe(fds) != 0)
     throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
