@@ -111,6 +111,20 @@ std::vector<std::string> RegionGraph::care_functions_at_risk(const std::string& 
   return sorted_ids(graph_, reach(view, a, boost::num_vertices(graph_)), a, NodeType::CARE_FUNCTION);
 }
 
+bool RegionGraph::zone_reaches(const std::string& from_zone, const std::string& to_zone) const
+{
+  if (from_zone == to_zone)
+    return true;
+  auto from = find_vertex(NodeType::ZONE, from_zone);
+  auto to   = find_vertex(NodeType::ZONE, to_zone);
+  if (!from || !to)
+    return false;
+  EdgePredicate pred{&graph_, [](const Edge& e) { return e.type == EdgeType::LINK; }};
+  boost::filtered_graph<Graph, EdgePredicate> view(graph_, pred);
+  auto reached = reach(view, *from, boost::num_vertices(graph_));
+  return std::find(reached.begin(), reached.end(), *to) != reached.end();
+}
+
 std::vector<std::string> RegionGraph::dependants(const std::string& asset) const
 {
   Vertex a = asset_vertex(asset);

@@ -1,5 +1,6 @@
 #include "region_checks.hpp"
 
+#include <algorithm>
 #include <functional>
 #include <map>
 
@@ -215,6 +216,23 @@ void RegionChecker::warn_suspicious()
   for (const auto& org : region_.organisations)
     if (delivers_care(org.kind) && with_care.count(org.id) == 0)
       ctx_.warning(org.pos, fmt::format("organisation '{}' ({}) has no care function", org.id, core::enum_name(org.kind)));
+  // A care function that cannot reach what it needs is cut off from the start: a link is probably missing.
+  RegionGraph graph(region_);
+  for (const auto& c : region_.care_functions) {
+    const Organisation* org = region_.find_organisation(c.org);
+    for (const auto* list : {&c.needs, &c.uses})
+      for (const auto& id : *list) {
+        const Asset* a = region_.find_asset(id);
+        if (org == nullptr || a == nullptr)
+          continue;
+        bool reachable = std::any_of(org->zones.begin(), org->zones.end(),
+                                     [&](const std::string& z) { return graph.zone_reaches(z, a->zone); });
+        if (!reachable)
+          ctx_.warning(c.pos, fmt::format("care function '{}' {} '{}', which runs in '{}': no link leads there from "
+                                          "'{}'",
+                                          c.id, list == &c.needs ? "needs" : "uses", id, a->zone, c.org));
+      }
+  }
   std::set<std::string> with_directory;
   for (const auto& a : region_.assets)
     if (a.kind == AssetKind::DIRECTORY && !a.domain.empty())

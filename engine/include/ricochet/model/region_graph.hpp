@@ -76,6 +76,10 @@ public:
   /** Assets with a direct dependency (hard or soft) on this one; sorted by id. */
   [[nodiscard]] std::vector<std::string> dependants(const std::string& asset) const;
 
+  /** True if a connection can be opened from one zone to another over the region's links (any flow, in the
+   *  directions the links allow). A zone reaches itself. */
+  [[nodiscard]] bool zone_reaches(const std::string& from_zone, const std::string& to_zone) const;
+
   /** A cycle through edges of the given type (hard ones only for DEPENDS_ON), as ids "a, b, ..., a", or empty. */
   [[nodiscard]] std::vector<std::string> find_cycle(EdgeType type) const;
 
