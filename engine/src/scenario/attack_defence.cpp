@@ -93,3 +93,36 @@ const std::vector<std::pair<Trigger, std::string_view>>& EnumNames<Trigger>::tab
 }
 
 } // namespace ricochet::core
+
+#include "ricochet/scenario/governance.hpp"
+
+namespace ricochet::scenario {
+
+const std::vector<std::string>& ladder_levels(Ladder ladder)
+{
+  static const std::vector<std::string> establishment{"normal", "mobilisation", "plan_blanc"};
+  static const std::vector<std::string> ght{"normal", "mobilisation", "crisis"};
+  static const std::vector<std::string> ars{"normal", "n1", "n2", "n3"};
+  switch (ladder) {
+    case Ladder::ESTABLISHMENT: return establishment;
+    case Ladder::GHT: return ght;
+    case Ladder::ARS:
+    case Ladder::NATIONAL: return ars;
+  }
+  return ars;
+}
+
+} // namespace ricochet::scenario
+
+namespace ricochet::core {
+const std::vector<std::pair<ricochet::scenario::Ladder, std::string_view>>&
+EnumNames<ricochet::scenario::Ladder>::table()
+{
+  using ricochet::scenario::Ladder;
+  static const std::vector<std::pair<Ladder, std::string_view>> t{{Ladder::ESTABLISHMENT, "establishment"},
+                                                                  {Ladder::GHT, "ght"},
+                                                                  {Ladder::ARS, "ars"},
+                                                                  {Ladder::NATIONAL, "national"}};
+  return t;
+}
+} // namespace ricochet::core

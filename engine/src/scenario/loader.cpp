@@ -14,6 +14,7 @@
 #include "ricochet/scenario/error.hpp"
 #include "attack_reader.hpp"
 #include "defence_reader.hpp"
+#include "governance_reader.hpp"
 #include "region_reader.hpp"
 #include "variant_reader.hpp"
 #include "yaml_reader.hpp"
@@ -77,7 +78,7 @@ std::optional<model::Region> load_region_at(const std::string& path, core::Diagn
 std::optional<Scenario> read_scenario(const Context& ctx, const YAML::Node& root, core::Diagnostics& diags)
 {
   MapReader r(ctx, root, "scenario",
-              {"name", "description", "region", "start", "timezone", "duration", "seed", "variants", "attack", "defence", "care"});
+              {"name", "description", "region", "start", "timezone", "duration", "seed", "variants", "attack", "defence", "care", "governance"});
   if (!r.is_map())
     return std::nullopt;
   std::size_t errors_before = diags.error_count();
@@ -127,6 +128,8 @@ std::optional<Scenario> read_scenario(const Context& ctx, const YAML::Node& root
     if (auto radius = care.distance_km("diversion_radius"))
       s.care.radius_km = *radius;
   }
+  if (r.has("governance"))
+    s.governance = detail::read_governance(ctx, r.get("governance"), region_ptr);
   if (r.has("defence"))
     s.defence = detail::read_defence(ctx, r.get("defence"), region_ptr, s.attack ? &*s.attack : nullptr);
   if (diags.error_count() > errors_before || !region)

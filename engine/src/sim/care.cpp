@@ -37,6 +37,8 @@ void Care::loop()
     if (t > sg4::Engine::get_clock())
       sg4::this_actor::sleep_until(t);
     tick(t);
+    if (on_tick_)
+      on_tick_();
     wakeups_.flush();
   }
 }

@@ -1,6 +1,7 @@
 #pragma once
 // The care actor: on a fixed grid it runs the care ledger, records the series, and publishes what people follow:
 // capacity changes, diversions that start, organisations overloaded in turn; at the end, the totals.
+#include <functional>
 #include <vector>
 
 #include <simgrid/s4u.hpp>
@@ -21,6 +22,8 @@ public:
   void finish();
   [[nodiscard]] const std::vector<CareSample>& samples() const { return samples_; }
   [[nodiscard]] CareLedger& ledger() { return ledger_; }
+  /** Called after each accounting step (governance re-evaluates capacity conditions). */
+  void on_tick(std::function<void()> cb) { on_tick_ = std::move(cb); }
 
 private:
   void loop();
@@ -35,6 +38,7 @@ private:
   std::vector<char> overloaded_;
   std::vector<CareSample> samples_;
   std::map<std::pair<std::size_t, std::size_t>, char> announced_;
+  std::function<void()> on_tick_;
 };
 
 } // namespace ricochet::sim

@@ -65,6 +65,15 @@ void CareLedger::set_state(std::size_t care, Service state, double t)
   s.since            = t;
 }
 
+void CareLedger::boost_floor(std::size_t org, double delta)
+{
+  for (auto& s : slots_)
+    if (s.org == org) {
+      s.floor    = std::min(1.0, s.floor + delta);
+      s.degraded = std::max(s.degraded, s.floor);
+    }
+}
+
 double CareLedger::distance_km(std::size_t a, std::size_t b) const
 {
   const auto& la = region_.organisations[a].location;

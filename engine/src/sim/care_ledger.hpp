@@ -46,6 +46,8 @@ public:
   void set_state(std::size_t care, Service state, double t);
   /** Regional coordination (the CRAPS): diversion goes as far as needed. */
   void set_regional_coordination(bool on) { regional_ = on; }
+  /** Equipment lent to the organisation raises the paper-mode floors of its care functions. */
+  void boost_floor(std::size_t org, double delta);
   /** Capacity as a fraction of nominal at time t. */
   [[nodiscard]] double factor(std::size_t care, double t) const;
   /** Accounts for [t, t + dt). */

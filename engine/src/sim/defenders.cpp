@@ -98,6 +98,8 @@ void Defenders::trigger(Trigger when, std::size_t org, std::uint64_t cause)
     double delay = random_.get("playbook:" + pb.id).sample(pb.delay);
     if (pb.staffed)
       delay = staffed_delay(defence_.staffing, world_.clock(), now, delay);
+    if (communications_)
+      delay *= communications_(org);
     team(org).schedule(now + delay, [this, &pb, cause] { execute(pb, cause); });
   }
 }

@@ -23,6 +23,8 @@ public:
   /** Creates the SOC's and the response teams' actors. */
   void start(simgrid::s4u::Host* host);
   void on_event(const Event& e);
+  /** How much slower an organisation coordinates (lost telephony); 1 when unset. */
+  void set_communications(std::function<double(std::size_t)> factor) { communications_ = std::move(factor); }
 
 private:
   void detect(const Event& effect);
@@ -40,6 +42,7 @@ private:
   Agenda soc_;
   std::map<std::size_t, std::unique_ptr<Agenda>> teams_;
   std::vector<char> fired_;
+  std::function<double(std::size_t)> communications_;
 };
 
 } // namespace ricochet::sim

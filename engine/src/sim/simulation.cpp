@@ -8,6 +8,7 @@
 #include "agenda.hpp"
 #include "attacker.hpp"
 #include "care.hpp"
+#include "governance.hpp"
 #include "defenders.hpp"
 #include "platform.hpp"
 #include "random_streams.hpp"
@@ -37,6 +38,7 @@ struct Simulation::Impl {
   std::unique_ptr<Defenders> defenders;
   std::unique_ptr<Attacker> attacker;
   std::unique_ptr<Care> care;
+  std::unique_ptr<Governance> governance;
   std::vector<std::function<void(const Event&)>> observers;
   std::size_t drained = 0;
 };
@@ -73,9 +75,14 @@ void Simulation::setup(const scenario::Scenario& scenario, const RunOptions& opt
   s.recovery  = std::make_unique<Recovery>(*s.world, *s.platform, s.scenario.defence.recovery, s.wakeups);
   s.defenders = std::make_unique<Defenders>(*s.world, s.scenario.defence, *s.random, *s.recovery, s.wakeups);
   s.care      = std::make_unique<Care>(*s.world, scenario.care.step_s, scenario.care.radius_km, s.end, s.wakeups);
+  s.governance = std::make_unique<Governance>(*s.world, s.scenario.governance, s.scenario.defence.staffing, *s.random,
+                                              *s.care, *s.recovery, s.wakeups);
+  s.care->on_tick([&s] { s.governance->request_evaluation(); });
+  s.defenders->set_communications([&s](std::size_t org) { return s.governance->communications_factor(org); });
   s.world->subscribe([&s](const Event& e) {
     s.recovery->on_event(e);
     s.care->on_event(e);
+    s.governance->on_event(e);
     s.defenders->on_event(e);
     for (const auto& cb : s.observers)
       cb(e);
@@ -95,6 +102,7 @@ void Simulation::setup(const scenario::Scenario& scenario, const RunOptions& opt
   s.cascade->start(control);
   s.defenders->start(control);
   s.care->start(control);
+  s.governance->start(control);
   if (s.scenario.attack) {
     s.attacker = std::make_unique<Attacker>(*s.world, *s.platform, *s.scenario.attack, s.scenario.defence, *s.random,
                                             s.wakeups);

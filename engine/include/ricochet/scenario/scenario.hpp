@@ -10,6 +10,7 @@
 #include "ricochet/model/variant.hpp"
 #include "ricochet/scenario/attack.hpp"
 #include "ricochet/scenario/defence.hpp"
+#include "ricochet/scenario/governance.hpp"
 
 namespace ricochet::scenario {
 
@@ -33,6 +34,7 @@ struct Scenario {
   std::optional<Attack> attack; ///< none: the scenario only plays defence, governance and injects
   Defence defence;
   CareSettings care;
+  Governance governance;
 
   /** The variant with this id, or nullptr. */
   [[nodiscard]] const model::Variant* find_variant(const std::string& id) const;
