@@ -175,9 +175,10 @@ ordered_json summarize(const std::vector<sim::Event>& events, const model::Regio
   out["assets"] = assets;
   out["attack"] = steps;
   if (care_totals != nullptr) {
-    double diverted = 0, degraded_hours = 0, backlog = 0, backlog_hours = 0, demand = 0;
+    double diverted = 0, degraded_hours = 0, function_hours = 0, backlog = 0, backlog_hours = 0, demand = 0;
     for (const auto& f : care_totals->details["functions"]) {
       degraded_hours += f.value("degraded_patient_hours", 0.0);
+      function_hours += f.value("degraded_hours", 0.0);
       backlog += f.value("backlog", 0.0);
       backlog_hours += f.value("backlog_patient_hours", 0.0);
       demand += f.value("demand", 0.0);
@@ -188,6 +189,7 @@ ordered_json summarize(const std::vector<sim::Event>& events, const model::Regio
     care["patients"]               = rounded(demand);
     care["patients_diverted"]      = rounded(diverted);
     care["patient_hours_degraded"] = rounded(degraded_hours);
+    care["function_hours_degraded"] = rounded(function_hours);
     care["backlog_at_end"]         = rounded(backlog);
     care["backlog_patient_hours"]  = rounded(backlog_hours);
     care["overloaded_organisations"] = in_region_order(overloaded, region.organisations);

@@ -114,7 +114,12 @@ std::optional<Scenario> read_scenario(const Context& ctx, const YAML::Node& root
     region                     = load_region_at(s.region_file, diags, &ctx, r.pos_of_value("region"));
   }
   const model::Region* region_ptr = region ? &*region : nullptr;
-  s.variants = detail::read_variants(ctx, r.get("variants"), region_ptr);
+  if (r.has("governance"))
+    s.governance = detail::read_governance(ctx, r.get("governance"), region_ptr);
+  std::vector<std::string> rule_ids;
+  for (const auto& rule : s.governance.rules)
+    rule_ids.push_back(rule.id);
+  s.variants = detail::read_variants(ctx, r.get("variants"), region_ptr, rule_ids);
   if (r.has("attack"))
     s.attack = detail::read_attack(ctx, r.get("attack"), region_ptr, clock ? &*clock : nullptr);
   if (r.has("care")) {
@@ -128,8 +133,6 @@ std::optional<Scenario> read_scenario(const Context& ctx, const YAML::Node& root
     if (auto radius = care.distance_km("diversion_radius"))
       s.care.radius_km = *radius;
   }
-  if (r.has("governance"))
-    s.governance = detail::read_governance(ctx, r.get("governance"), region_ptr);
   if (r.has("defence"))
     s.defence = detail::read_defence(ctx, r.get("defence"), region_ptr, s.attack ? &*s.attack : nullptr);
   if (diags.error_count() > errors_before || !region)

@@ -1,5 +1,6 @@
 #include "ricochet/scenario/scenario.hpp"
 
+#include <algorithm>
 #include <sstream>
 #include <stdexcept>
 
@@ -23,6 +24,20 @@ model::Region Scenario::region_for(const std::string& variant) const
   if (v == nullptr)
     throw std::invalid_argument("no variant '" + variant + "'");
   return model::apply_variant(region, *v);
+}
+
+Governance Scenario::governance_for(const std::string& variant) const
+{
+  Governance g = governance;
+  const model::Variant* v = variant.empty() ? nullptr : find_variant(variant);
+  if (v == nullptr)
+    return g;
+  for (const auto& change : v->changes)
+    if (const auto* disable = std::get_if<model::DisableRule>(&change.change))
+      g.rules.erase(std::remove_if(g.rules.begin(), g.rules.end(),
+                                   [&](const Rule& r) { return r.id == disable->rule; }),
+                    g.rules.end());
+  return g;
 }
 
 ScenarioError ScenarioError::from(const core::Diagnostics& diags)

@@ -1,5 +1,6 @@
 #include "variant_reader.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include <fmt/format.h>
@@ -11,15 +12,19 @@ using namespace ricochet::model;
 
 const std::vector<std::string>& change_names()
 {
-  static const std::vector<std::string> names{"cut_link",     "remove_flows",    "remove_trust",
-                                              "set_trust",    "set_domain",      "add_controls",
-                                              "remove_controls", "set_backup_mode", "remove_dependency"};
+  static const std::vector<std::string> names{"cut_link",        "remove_flows",    "remove_trust",
+                                              "set_trust",       "set_domain",      "add_controls",
+                                              "remove_controls", "set_backup_mode", "remove_dependency",
+                                              "disable_rule"};
   return names;
 }
 
 class VariantReader {
 public:
-  VariantReader(const Context& ctx, const Region* region) : ctx_(ctx), region_(region) {}
+  VariantReader(const Context& ctx, const Region* region, const std::vector<std::string>& rules)
+      : ctx_(ctx), region_(region), rules_(rules)
+  {
+  }
 
   Variant read(const YAML::Node& n)
   {
@@ -67,6 +72,18 @@ private:
       if (!check_link({arg.Scalar(), pos_of(arg)}))
         return std::nullopt;
       return CutLink{arg.Scalar()};
+    }
+    if (op == "disable_rule") {
+      if (!arg.IsScalar()) {
+        ctx_.error(pos_of(arg), "'disable_rule' in " + what_ + " takes a governance rule id, found " + describe_found(arg));
+        return std::nullopt;
+      }
+      if (std::find(rules_.begin(), rules_.end(), arg.Scalar()) == rules_.end()) {
+        ctx_.error(pos_of(arg), fmt::format("unknown rule '{}' in {}{}", arg.Scalar(), op_,
+                                            core::closest_known(arg.Scalar(), rules_)));
+        return std::nullopt;
+      }
+      return DisableRule{arg.Scalar()};
     }
     if (op == "remove_flows") {
       MapReader r(ctx_, arg, op_, {"link", "flows"});
@@ -225,18 +242,20 @@ private:
 
   const Context& ctx_;
   const Region* region_;
+  const std::vector<std::string>& rules_;
   std::string what_;
   std::string op_;
 };
 
 } // namespace
 
-std::vector<Variant> read_variants(const Context& ctx, const YAML::Node& node, const Region* region)
+std::vector<Variant> read_variants(const Context& ctx, const YAML::Node& node, const Region* region,
+                                   const std::vector<std::string>& rule_ids)
 {
   std::vector<Variant> out;
   std::map<std::string, SourcePos> seen;
   for_each_item(ctx, node, "variants", [&](const YAML::Node& n) {
-    Variant v = VariantReader(ctx, region).read(n);
+    Variant v = VariantReader(ctx, region, rule_ids).read(n);
     if (v.id.empty())
       return;
     auto [it, inserted] = seen.emplace(v.id, v.pos);

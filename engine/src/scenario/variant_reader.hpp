@@ -11,6 +11,8 @@
 namespace ricochet::scenario::detail {
 
 /** Reads variants; region may be null when it failed to load (references are then not checked). */
-std::vector<model::Variant> read_variants(const Context& ctx, const YAML::Node& node, const model::Region* region);
+/** rule_ids: the governance rules a variant may disable. */
+std::vector<model::Variant> read_variants(const Context& ctx, const YAML::Node& node, const model::Region* region,
+                                          const std::vector<std::string>& rule_ids);
 
 } // namespace ricochet::scenario::detail

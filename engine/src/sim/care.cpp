@@ -101,6 +101,7 @@ void Care::finish()
                          {"backlog", r3(s.backlog)},
                          {"min_capacity", r3(s.min_factor)},
                          {"degraded_patient_hours", r3(s.degraded_patient_hours)},
+                         {"degraded_hours", r3(s.degraded_hours)},
                          {"backlog_patient_hours", r3(s.backlog_patient_hours)}});
   }
   nlohmann::json flows = nlohmann::json::array();

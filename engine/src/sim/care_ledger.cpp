@@ -109,8 +109,10 @@ void CareLedger::step(double t, double dt)
     s.step_capacity = capacity[c];
     s.step_served   = served;
     s.step_out = s.step_in = 0;
-    if (s.state != Service::UP || f < 1.0)
-      s.degraded_patient_hours += served * s.stay_h;
+    if (f < 1.0) {
+      s.degraded_patient_hours += arrived * s.stay_h;
+      s.degraded_hours += dt_h;
+    }
   }
   // 2. SAMU regulation places the rest, time-critical functions first, nearest receiver with spare capacity first.
   double regulation = INF;

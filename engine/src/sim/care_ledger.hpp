@@ -32,7 +32,9 @@ struct CareSlot {
   double factor_at_change = 1;
   // accounting (patients)
   double demand = 0, served = 0, diverted_out = 0, diverted_in = 0, backlog = 0;
-  double degraded_patient_hours = 0, backlog_patient_hours = 0, min_factor = 1;
+  double degraded_patient_hours = 0; ///< patients arriving while below nominal, times their stay
+  double degraded_hours = 0;         ///< hours spent below nominal capacity
+  double backlog_patient_hours = 0, min_factor = 1;
   // the last step, for series and overload
   double step_demand = 0, step_capacity = 0, step_served = 0, step_out = 0, step_in = 0;
 };

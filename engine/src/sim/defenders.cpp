@@ -93,14 +93,17 @@ void Defenders::trigger(Trigger when, std::size_t org, std::uint64_t cause)
     const scenario::Playbook& pb = defence_.playbooks[p];
     if (fired_[p] != 0 || pb.when != when || pb.org != org_id)
       continue;
-    fired_[p]    = 1;
-    double now   = world_.now();
-    double delay = random_.get("playbook:" + pb.id).sample(pb.delay);
-    if (pb.staffed)
-      delay = staffed_delay(defence_.staffing, world_.clock(), now, delay);
-    if (communications_)
-      delay *= communications_(org);
-    team(org).schedule(now + delay, [this, &pb, cause] { execute(pb, cause); });
+    fired_[p] = 1;
+    // The team takes note once the change that triggered it has settled (its telephony may just have gone down).
+    team(org).schedule(world_.now(), [this, &pb, org, cause] {
+      double now   = world_.now();
+      double delay = random_.get("playbook:" + pb.id).sample(pb.delay);
+      if (pb.staffed)
+        delay = staffed_delay(defence_.staffing, world_.clock(), now, delay);
+      if (communications_)
+        delay *= communications_(org);
+      team(org).schedule(now + delay, [this, &pb, cause] { execute(pb, cause); });
+    });
   }
 }
 

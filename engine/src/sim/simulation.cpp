@@ -24,6 +24,7 @@ namespace sg4 = simgrid::s4u;
 struct Simulation::Impl {
   std::unique_ptr<sg4::Engine> engine;
   scenario::Scenario scenario;
+  scenario::Governance governance_config; ///< the variant's
   model::Region region;
   std::uint64_t seed = 1;
   double end         = 0;
@@ -62,6 +63,7 @@ void Simulation::setup(const scenario::Scenario& scenario, const RunOptions& opt
   Impl& s    = *pimpl_;
   s.scenario = scenario;
   s.region   = scenario.region_for(options.variant);
+  s.governance_config = scenario.governance_for(options.variant);
   s.seed     = options.seed.value_or(scenario.seed);
   s.end      = scenario.duration_s;
   s.clock    = std::make_unique<core::LocalClock>(scenario.timezone, scenario.start_local);
@@ -75,7 +77,7 @@ void Simulation::setup(const scenario::Scenario& scenario, const RunOptions& opt
   s.recovery  = std::make_unique<Recovery>(*s.world, *s.platform, s.scenario.defence.recovery, s.wakeups);
   s.defenders = std::make_unique<Defenders>(*s.world, s.scenario.defence, *s.random, *s.recovery, s.wakeups);
   s.care      = std::make_unique<Care>(*s.world, scenario.care.step_s, scenario.care.radius_km, s.end, s.wakeups);
-  s.governance = std::make_unique<Governance>(*s.world, s.scenario.governance, s.scenario.defence.staffing, *s.random,
+  s.governance = std::make_unique<Governance>(*s.world, s.governance_config, s.scenario.defence.staffing, *s.random,
                                               *s.care, *s.recovery, s.wakeups);
   s.care->on_tick([&s] { s.governance->request_evaluation(); });
   s.defenders->set_communications([&s](std::size_t org) { return s.governance->communications_factor(org); });

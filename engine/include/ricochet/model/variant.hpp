@@ -50,9 +50,13 @@ struct SetBackupMode {
 struct RemoveDependency {
   std::string from, to;
 };
+/** Not a change of the region: the scenario's governance rule with this id is left out (e.g. "no CRAPS"). */
+struct DisableRule {
+  std::string rule;
+};
 
 using Change = std::variant<CutLink, RemoveFlows, RemoveTrust, SetTrust, SetDomain, AddControls, RemoveControls,
-                            SetBackupMode, RemoveDependency>;
+                            SetBackupMode, RemoveDependency, DisableRule>;
 
 struct VariantChange {
   Change change;

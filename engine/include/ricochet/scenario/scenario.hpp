@@ -41,6 +41,8 @@ struct Scenario {
   /** The region with the named variant applied (the base region for an empty name).
    *  @throw std::invalid_argument if there is no such variant */
   [[nodiscard]] model::Region region_for(const std::string& variant) const;
+  /** The governance with the named variant's disabled rules left out. */
+  [[nodiscard]] Governance governance_for(const std::string& variant) const;
 };
 
 } // namespace ricochet::scenario
