@@ -158,10 +158,23 @@ std::string describe_region(const Region& region, const std::string& file)
   line("");
   line("Care functions");
   for (const auto& c : region.care_functions) {
-    line(fmt::format("  {} ({})", c.id, core::enum_name(c.kind)));
-    line("    needs: " + (c.needs.empty() ? std::string("nothing") : core::join(c.needs)));
+    std::string patients;
+    if (c.profile.demand_per_h > 0) {
+      const Organisation* org = region.find_organisation(c.org);
+      double floor = c.profile.floor.value_or(default_floor(c.kind, org != nullptr ? org->continuity : Continuity::NONE));
+      patients     = fmt::format(": {:g} patients/h, capacity {:g}/h, paper mode {:.0f} %", c.profile.demand_per_h,
+                                 c.nominal_capacity_per_h(), floor * 100);
+    }
+    line(fmt::format("  {} ({}){}", c.id, core::enum_name(c.kind), patients));
+    auto with_buffers = [](const std::vector<std::string>& ids, const std::vector<double>& buffers) {
+      std::vector<std::string> out;
+      for (std::size_t i = 0; i < ids.size(); ++i)
+        out.push_back(buffers[i] > 0 ? ids[i] + " (copes " + core::format_duration(buffers[i]) + " without)" : ids[i]);
+      return core::join(out);
+    };
+    line("    needs: " + (c.needs.empty() ? std::string("nothing") : with_buffers(c.needs, c.need_buffer_s)));
     if (!c.uses.empty())
-      line("    uses: " + core::join(c.uses));
+      line("    uses: " + with_buffers(c.uses, c.use_buffer_s));
     std::vector<std::string> through;
     for (const auto& n : c.needs)
       for (const auto& req : graph.requirements(n))
