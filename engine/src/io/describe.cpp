@@ -167,10 +167,10 @@ std::string describe_region(const Region& region, const std::string& file)
     }
     line(fmt::format("  {} ({}){}", c.id, core::enum_name(c.kind), patients));
     auto with_buffers = [](const std::vector<std::string>& ids, const std::vector<double>& buffers) {
-      std::vector<std::string> out;
+      std::vector<std::string> items;
       for (std::size_t i = 0; i < ids.size(); ++i)
-        out.push_back(buffers[i] > 0 ? ids[i] + " (copes " + core::format_duration(buffers[i]) + " without)" : ids[i]);
-      return core::join(out);
+        items.push_back(buffers[i] > 0 ? ids[i] + " (copes " + core::format_duration(buffers[i]) + " without)" : ids[i]);
+      return core::join(items);
     };
     line("    needs: " + (c.needs.empty() ? std::string("nothing") : with_buffers(c.needs, c.need_buffer_s)));
     if (!c.uses.empty())
