@@ -14,6 +14,7 @@
 #include "ricochet/io/describe.hpp"
 #include "ricochet/io/graph_export.hpp"
 #include "ricochet/io/journal.hpp"
+#include "ricochet/io/msel.hpp"
 #include "ricochet/io/summary.hpp"
 #include "ricochet/io/why.hpp"
 #include "ricochet/model/region_graph.hpp"
@@ -150,6 +151,31 @@ int cmd_run(const RunArgs& args)
   return 0;
 }
 
+int cmd_msel(const RunArgs& args, const std::string& lang)
+{
+  scenario::Scenario s = scenario::load_scenario(args.scenario);
+  if (!args.variant.empty() && s.find_variant(args.variant) == nullptr)
+    throw scenario::ScenarioError(args.scenario + ": error: no variant '" + args.variant + "' in this scenario");
+  std::vector<std::string> argv_store{"ricochet"};
+  argv_store.insert(argv_store.end(), args.simgrid_flags.begin(), args.simgrid_flags.end());
+  std::vector<char*> argv_ptrs;
+  for (auto& a : argv_store)
+    argv_ptrs.push_back(a.data());
+  argv_ptrs.push_back(nullptr);
+  int engine_argc = static_cast<int>(argv_store.size());
+  sim::Simulation simulation(&engine_argc, argv_ptrs.data());
+  simulation.setup(s, sim::RunOptions{args.variant, args.seed});
+  simulation.run();
+  core::LocalClock clock(s.timezone, s.start_local);
+  std::string csv = io::msel_csv(simulation.events(), clock, lang);
+  core::write_file_atomically(args.out, csv);
+  std::size_t rows = 0;
+  for (const auto& e : simulation.events())
+    rows += e.kind == "inject" ? 1U : 0U;
+  std::cerr << "Wrote " << args.out << " (" << rows << " injects)\n";
+  return 0;
+}
+
 int cmd_why(const std::string& dir, const std::string& subject, const std::string& at)
 {
   std::string path = dir + "/journal.jsonl";
@@ -202,6 +228,17 @@ int main(int argc, char** argv)
   run->allow_extras(); // SimGrid's --cfg=... and --log=...
   run->footer("SimGrid options (--cfg=..., --log=...) are passed to the engine.");
 
+  RunArgs msel_args;
+  std::string msel_lang = "fr";
+  auto* msel = app.add_subcommand("msel", "Simulate a scenario and write its chronogramme of injects (CSV for Excel)");
+  msel->add_option("SCENARIO", msel_args.scenario, "Scenario YAML file")->required();
+  msel->add_option("--variant", msel_args.variant, "Play this variant of the scenario");
+  msel->add_option("--seed", msel_args.seed, "Random seed (default: the scenario's)");
+  msel->add_option("--lang", msel_lang, "Language of the columns and stimuli")
+      ->check(CLI::IsMember({"fr", "en"}))
+      ->capture_default_str();
+  msel->add_option("--out", msel_args.out, "Output CSV file (UTF-8 with BOM, ';' separators)")->required();
+
   std::string why_dir, why_subject, why_at;
   auto* why = app.add_subcommand("why", "Explain a state from a run's journal: the chain of causes");
   why->add_option("DIR", why_dir, "Output directory of 'ricochet run'")->required();
@@ -232,6 +269,8 @@ int main(int argc, char** argv)
     }
     if (*why)
       return cmd_why(why_dir, why_subject, why_at);
+    if (*msel)
+      return cmd_msel(msel_args, msel_lang);
   } catch (const scenario::ScenarioError& e) {
     std::cerr << e.what() << '\n';
     return EXIT_INPUT_ERROR;

@@ -126,3 +126,17 @@ EnumNames<ricochet::scenario::Ladder>::table()
   return t;
 }
 } // namespace ricochet::core
+
+#include "ricochet/scenario/injects.hpp"
+
+namespace ricochet::core {
+const std::vector<std::pair<ricochet::scenario::Channel, std::string_view>>&
+EnumNames<ricochet::scenario::Channel>::table()
+{
+  using ricochet::scenario::Channel;
+  static const std::vector<std::pair<Channel, std::string_view>> t{
+      {Channel::MAIL, "mail"},       {Channel::PHONE, "phone"}, {Channel::SMS, "sms"},     {Channel::MSSANTE, "mssante"},
+      {Channel::PRESS, "press"},     {Channel::SOCIAL, "social"}, {Channel::FIELD, "field"}};
+  return t;
+}
+} // namespace ricochet::core

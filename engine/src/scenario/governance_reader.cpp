@@ -48,6 +48,8 @@ public:
     return g;
   }
 
+  std::optional<Condition> read_condition(const YAML::Node& n, const std::string& where);
+
 private:
   bool check(const char* kind, const Located& id, bool exists, const std::vector<std::string>& known)
   {
@@ -135,7 +137,7 @@ private:
     return ok;
   }
 
-  std::optional<Condition> read_condition(const YAML::Node& n, const std::string& where)
+  std::optional<Condition> read_condition_impl(const YAML::Node& n, const std::string& where)
   {
     if (!n.IsMap() || n.size() != 1) {
       ctx_.error(pos_of(n), fmt::format("a condition in {} is a mapping with one test ({}), found {}", where,
@@ -157,7 +159,7 @@ private:
         return std::nullopt;
       }
       for (const auto& child : arg) {
-        auto sub = read_condition(child, where);
+        auto sub = read_condition_impl(child, where);
         ok       = ok && sub.has_value();
         if (sub)
           c.children.push_back(std::move(*sub));
@@ -166,7 +168,7 @@ private:
     }
     if (op == "not") {
       c.kind   = K::NOT;
-      auto sub = read_condition(arg, where);
+      auto sub = read_condition_impl(arg, where);
       if (!sub)
         return std::nullopt;
       c.children.push_back(std::move(*sub));
@@ -252,7 +254,7 @@ private:
       read_ladder_target(set, "level", rule.ladder, rule.scope, rule.level);
     }
     if (r.require("when"))
-      if (auto when = read_condition(r.get("when"), r.what()))
+      if (auto when = read_condition_impl(r.get("when"), r.what()))
         rule.when = std::move(*when);
     rule.hold_s = r.duration("hold").value_or(0);
     rule.delay  = read_distribution(r, "delay").value_or(core::Distribution::fixed(0));
@@ -301,9 +303,20 @@ private:
 
 } // namespace
 
+std::optional<Condition> GovernanceReader::read_condition(const YAML::Node& n, const std::string& where)
+{
+  return read_condition_impl(n, where);
+}
+
 Governance read_governance(const Context& ctx, const YAML::Node& node, const model::Region* region)
 {
   return GovernanceReader(ctx, region).read(node);
+}
+
+std::optional<Condition> read_condition(const Context& ctx, const YAML::Node& node, const std::string& where,
+                                        const model::Region* region)
+{
+  return GovernanceReader(ctx, region).read_condition(node, where);
 }
 
 } // namespace ricochet::scenario::detail

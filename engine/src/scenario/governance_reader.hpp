@@ -11,4 +11,8 @@ namespace ricochet::scenario::detail {
 /** region may be null when it failed to load (references are then not checked). */
 Governance read_governance(const Context& ctx, const YAML::Node& node, const model::Region* region);
 
+/** One condition (the syntax of governance rules), for other sections that fire on the model state. */
+std::optional<Condition> read_condition(const Context& ctx, const YAML::Node& node, const std::string& where,
+                                        const model::Region* region);
+
 } // namespace ricochet::scenario::detail

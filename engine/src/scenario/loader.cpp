@@ -15,6 +15,7 @@
 #include "attack_reader.hpp"
 #include "defence_reader.hpp"
 #include "governance_reader.hpp"
+#include "injects_reader.hpp"
 #include "region_reader.hpp"
 #include "variant_reader.hpp"
 #include "yaml_reader.hpp"
@@ -78,7 +79,7 @@ std::optional<model::Region> load_region_at(const std::string& path, core::Diagn
 std::optional<Scenario> read_scenario(const Context& ctx, const YAML::Node& root, core::Diagnostics& diags)
 {
   MapReader r(ctx, root, "scenario",
-              {"name", "description", "region", "start", "timezone", "duration", "seed", "variants", "attack", "defence", "care", "governance"});
+              {"name", "description", "region", "start", "timezone", "duration", "seed", "variants", "attack", "defence", "care", "governance", "injects"});
   if (!r.is_map())
     return std::nullopt;
   std::size_t errors_before = diags.error_count();
@@ -133,6 +134,8 @@ std::optional<Scenario> read_scenario(const Context& ctx, const YAML::Node& root
     if (auto radius = care.distance_km("diversion_radius"))
       s.care.radius_km = *radius;
   }
+  if (r.has("injects"))
+    s.injects = detail::read_injects(ctx, r.get("injects"), region_ptr, clock ? &*clock : nullptr);
   if (r.has("defence"))
     s.defence = detail::read_defence(ctx, r.get("defence"), region_ptr, s.attack ? &*s.attack : nullptr);
   if (diags.error_count() > errors_before || !region)

@@ -30,8 +30,10 @@ public:
   /** How much slower an organisation coordinates given its telephony: 1, voice_fallback or no_voice. */
   [[nodiscard]] double communications_factor(std::size_t org) const;
 
-private:
+  /** Whether a condition holds now (also used by conditional injects). */
   [[nodiscard]] bool holds(const scenario::Condition& c) const;
+
+private:
   [[nodiscard]] int level(scenario::Ladder ladder, const std::string& scope) const;
   [[nodiscard]] static std::string ladder_key(scenario::Ladder ladder, const std::string& scope);
   void evaluate();

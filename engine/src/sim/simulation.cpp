@@ -9,6 +9,7 @@
 #include "attacker.hpp"
 #include "care.hpp"
 #include "governance.hpp"
+#include "injects.hpp"
 #include "defenders.hpp"
 #include "platform.hpp"
 #include "random_streams.hpp"
@@ -40,6 +41,7 @@ struct Simulation::Impl {
   std::unique_ptr<Attacker> attacker;
   std::unique_ptr<Care> care;
   std::unique_ptr<Governance> governance;
+  std::unique_ptr<InjectPlayer> injects;
   std::vector<std::function<void(const Event&)>> observers;
   std::size_t drained = 0;
 };
@@ -79,12 +81,17 @@ void Simulation::setup(const scenario::Scenario& scenario, const RunOptions& opt
   s.care      = std::make_unique<Care>(*s.world, scenario.care.step_s, scenario.care.radius_km, s.end, s.wakeups);
   s.governance = std::make_unique<Governance>(*s.world, s.governance_config, s.scenario.defence.staffing, *s.random,
                                               *s.care, *s.recovery, s.wakeups);
-  s.care->on_tick([&s] { s.governance->request_evaluation(); });
+  s.injects = std::make_unique<InjectPlayer>(*s.world, s.scenario.injects, *s.governance, *s.random, s.wakeups);
+  s.care->on_tick([&s] {
+    s.governance->request_evaluation();
+    s.injects->request_evaluation();
+  });
   s.defenders->set_communications([&s](std::size_t org) { return s.governance->communications_factor(org); });
   s.world->subscribe([&s](const Event& e) {
     s.recovery->on_event(e);
     s.care->on_event(e);
     s.governance->on_event(e);
+    s.injects->on_event(e);
     s.defenders->on_event(e);
     for (const auto& cb : s.observers)
       cb(e);
@@ -105,6 +112,7 @@ void Simulation::setup(const scenario::Scenario& scenario, const RunOptions& opt
   s.defenders->start(control);
   s.care->start(control);
   s.governance->start(control);
+  s.injects->start(control);
   if (s.scenario.attack) {
     s.attacker = std::make_unique<Attacker>(*s.world, *s.platform, *s.scenario.attack, s.scenario.defence, *s.random,
                                             s.wakeups);

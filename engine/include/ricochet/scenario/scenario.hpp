@@ -11,6 +11,7 @@
 #include "ricochet/scenario/attack.hpp"
 #include "ricochet/scenario/defence.hpp"
 #include "ricochet/scenario/governance.hpp"
+#include "ricochet/scenario/injects.hpp"
 
 namespace ricochet::scenario {
 
@@ -35,6 +36,7 @@ struct Scenario {
   Defence defence;
   CareSettings care;
   Governance governance;
+  Injects injects;
 
   /** The variant with this id, or nullptr. */
   [[nodiscard]] const model::Variant* find_variant(const std::string& id) const;

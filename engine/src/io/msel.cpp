@@ -1,0 +1,91 @@
+#include "ricochet/io/msel.hpp"
+
+#include <map>
+
+#include <fmt/format.h>
+
+#include "ricochet/io/journal.hpp"
+
+namespace ricochet::io {
+
+namespace {
+
+/** A CSV cell: quoted when it holds a separator, a quote, a line break or edge spaces. */
+std::string cell(const std::string& text)
+{
+  bool quote = text.find_first_of(";\"\r\n") != std::string::npos ||
+               (!text.empty() && (text.front() == ' ' || text.back() == ' '));
+  if (!quote)
+    return text;
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"')
+      out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string localised(const nlohmann::json& text, const std::string& lang)
+{
+  if (!text.is_object())
+    return "";
+  std::string mine  = text.value(lang, "");
+  std::string other = text.value(lang == "fr" ? "en" : "fr", "");
+  return mine.empty() ? other : mine;
+}
+
+} // namespace
+
+std::string msel_csv(const std::vector<sim::Event>& events, const core::LocalClock& clock, const std::string& lang)
+{
+  const bool fr = lang != "en";
+  static const std::map<std::string, std::string> channels_fr{
+      {"mail", "mail"},       {"phone", "téléphone"}, {"sms", "SMS"},     {"mssante", "MSSanté"},
+      {"press", "presse"},    {"social", "réseaux sociaux"}, {"field", "terrain"}};
+  std::string out = "\xEF\xBB\xBF";
+  out += fr ? "id;horaire;T+;phase;canal;émetteur;destinataire;stimulus;réaction attendue;livrable;"
+              "commentaire animateur;déclenchement;cause\r\n"
+            : "id;time;T+;phase;channel;sender;recipient;stimulus;expected reaction;deliverable;facilitator note;"
+              "trigger;cause\r\n";
+  std::map<std::uint64_t, const sim::Event*> by_id;
+  for (const auto& e : events)
+    by_id[e.id] = &e;
+  for (const auto& e : events) {
+    if (e.kind != "inject")
+      continue;
+    const auto& d       = e.details;
+    std::string channel = d.value("channel", "");
+    if (fr && channels_fr.count(channel) != 0)
+      channel = channels_fr.at(channel);
+    std::string type    = d.value("type", "");
+    std::string trigger = d.value("trigger", "");
+    if (type == "conditional")
+      trigger = fr ? "condition du modèle" : "model condition";
+    else if (type == "generated")
+      trigger = (fr ? "événement " : "event ") + trigger;
+    std::string cause;
+    if (auto it = by_id.find(e.cause); e.cause != 0 && it != by_id.end())
+      cause = it->second->kind + " " + it->second->subject + " " + it->second->state;
+    core::LocalTime lt = clock.at(e.time);
+    std::vector<std::string> cells{e.subject,
+                                   fmt::format("{:02}/{:02} {:02}:{:02}", lt.day, lt.month, lt.hour, lt.minute),
+                                   format_t_plus(e.time),
+                                   d.value("phase", ""),
+                                   channel,
+                                   d.value("from", ""),
+                                   d.value("to", ""),
+                                   localised(d.value("stimulus", nlohmann::json::object()), fr ? "fr" : "en"),
+                                   localised(d.value("expected", nlohmann::json::object()), fr ? "fr" : "en"),
+                                   d.value("deliverable", ""),
+                                   d.value("note", ""),
+                                   trigger,
+                                   cause};
+    for (std::size_t i = 0; i < cells.size(); ++i)
+      out += (i == 0 ? "" : ";") + cell(cells[i]);
+    out += "\r\n";
+  }
+  return out;
+}
+
+} // namespace ricochet::io

@@ -1,0 +1,36 @@
+#pragma once
+// The control cell's injects, played by their own actor: scripted ones at their times, conditional ones once when
+// their condition holds (after their delay), generated ones for every significant event. All go to the journal.
+#include <vector>
+
+#include "agenda.hpp"
+#include "governance.hpp"
+#include "random_streams.hpp"
+#include "ricochet/scenario/injects.hpp"
+#include "world.hpp"
+
+namespace ricochet::sim {
+
+class InjectPlayer {
+public:
+  InjectPlayer(World& world, const scenario::Injects& injects, const Governance& governance, RandomStreams& random,
+               Wakeups& wakeups);
+  void start(simgrid::s4u::Host* host);
+  void on_event(const Event& e);
+  void request_evaluation();
+
+private:
+  void send(const scenario::Inject& inject, const char* type, std::uint64_t cause, const std::string& trigger);
+  void evaluate();
+
+  World& world_;
+  const scenario::Injects& injects_;
+  const Governance& governance_;
+  RandomStreams& random_;
+  Agenda agenda_;
+  std::vector<char> fired_;
+  bool pending_ = false;
+  std::uint64_t last_event_ = 0; ///< the latest event that is not an inject: what made a condition true
+};
+
+} // namespace ricochet::sim
