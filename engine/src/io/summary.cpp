@@ -59,6 +59,9 @@ ordered_json summarize(const std::vector<sim::Event>& events, const model::Regio
   std::map<std::string, Down> downs;
   ordered_json steps = ordered_json::array();
   const sim::Event* care_totals = nullptr;
+  ordered_json ladders = ordered_json::array();
+  std::optional<double> craps_at;
+  std::size_t notifications = 0, injects = 0;
   std::set<std::string> overloaded;
 
   for (const auto& e : events) {
@@ -101,6 +104,15 @@ ordered_json summarize(const std::vector<sim::Event>& events, const model::Regio
       if (e.details.contains("backup"))
         d.recovery += " from " + e.details["backup"].get<std::string>();
       d.data_lost = d.data_lost || e.details.value("data_lost", false);
+    } else if (e.kind == "ladder.level") {
+      ladders.push_back({{"ladder", e.subject}, {"level", e.state}, {"at_s", rounded(e.time)},
+                         {"rule", e.details.value("rule", "")}});
+    } else if (e.kind == "craps.activated") {
+      first(craps_at, e.time);
+    } else if (e.kind == "notification.sent") {
+      ++notifications;
+    } else if (e.kind == "inject") {
+      ++injects;
     } else if (e.kind == "care.totals") {
       care_totals = &e;
     } else if (e.kind == "org.load" && e.state == "overloaded") {
@@ -120,6 +132,7 @@ ordered_json summarize(const std::vector<sim::Event>& events, const model::Regio
   times["domain_admin"]     = time_or_null(domain_admin);
   times["first_encryption"] = time_or_null(first_encryption);
   times["first_impact"]     = time_or_null(first_impact);
+  times["craps_activation"] = time_or_null(craps_at);
   out["times_s"] = times;
   ordered_json local;
   for (const auto& [key, value] : times.items())
@@ -174,6 +187,10 @@ ordered_json summarize(const std::vector<sim::Event>& events, const model::Regio
   out["rto"]    = {{"met", met}, {"missed", missed}, {"still_down_within_rto", pending}, {"no_target", no_target}};
   out["assets"] = assets;
   out["attack"] = steps;
+  out["governance"] = {{"craps_activated_s", time_or_null(craps_at)},
+                       {"ladder_changes", ladders},
+                       {"notifications", notifications},
+                       {"injects", injects}};
   if (care_totals != nullptr) {
     double diverted = 0, degraded_hours = 0, function_hours = 0, backlog = 0, backlog_hours = 0, demand = 0;
     for (const auto& f : care_totals->details["functions"]) {

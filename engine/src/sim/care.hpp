@@ -24,6 +24,8 @@ public:
   [[nodiscard]] CareLedger& ledger() { return ledger_; }
   /** Called after each accounting step (governance re-evaluates capacity conditions). */
   void on_tick(std::function<void()> cb) { on_tick_ = std::move(cb); }
+  /** How much slower an organisation coordinates (lost telephony): slows SAMU regulation. */
+  void set_communications(std::function<double(std::size_t)> factor) { communications_ = std::move(factor); }
 
 private:
   void loop();
@@ -39,6 +41,7 @@ private:
   std::vector<CareSample> samples_;
   std::map<std::pair<std::size_t, std::size_t>, char> announced_;
   std::function<void()> on_tick_;
+  std::function<double(std::size_t)> communications_;
 };
 
 } // namespace ricochet::sim

@@ -120,6 +120,7 @@ void CareLedger::step(double t, double dt)
     regulation = 0;
     for (std::size_t r : regulation_)
       regulation += capacity[r];
+    regulation /= regulation_slowdown_;
   }
   std::vector<std::size_t> order(slots_.size());
   std::iota(order.begin(), order.end(), std::size_t{0});

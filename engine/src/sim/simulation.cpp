@@ -87,6 +87,7 @@ void Simulation::setup(const scenario::Scenario& scenario, const RunOptions& opt
     s.injects->request_evaluation();
   });
   s.defenders->set_communications([&s](std::size_t org) { return s.governance->communications_factor(org); });
+  s.care->set_communications([&s](std::size_t org) { return s.governance->communications_factor(org); });
   s.world->subscribe([&s](const Event& e) {
     s.recovery->on_event(e);
     s.care->on_event(e);
