@@ -113,7 +113,8 @@ struct RunArgs {
   std::vector<std::string> simgrid_flags; ///< --cfg=... and --log=..., passed to the engine
 };
 
-int cmd_run(const RunArgs& args)
+/** Loads the scenario and checks the variant. @throw scenario::ScenarioError */
+scenario::Scenario load_for_run(const RunArgs& args)
 {
   scenario::Scenario s = scenario::load_scenario(args.scenario);
   if (!args.variant.empty() && s.find_variant(args.variant) == nullptr) {
@@ -123,17 +124,31 @@ int cmd_run(const RunArgs& args)
     throw scenario::ScenarioError(args.scenario + ": error: no variant '" + args.variant + "' in this scenario" +
                                   (ids.empty() ? " (it declares none)" : " (known: " + ricochet::core::join(ids) + ")"));
   }
-  std::filesystem::create_directories(args.out);
-  std::vector<std::string> argv_store{"ricochet"};
-  argv_store.insert(argv_store.end(), args.simgrid_flags.begin(), args.simgrid_flags.end());
-  std::vector<char*> argv_ptrs;
-  for (auto& a : argv_store)
-    argv_ptrs.push_back(a.data());
-  argv_ptrs.push_back(nullptr);
-  int engine_argc = static_cast<int>(argv_store.size());
+  return s;
+}
 
+/** argv for the engine: the program name and the SimGrid flags. */
+struct EngineArgv {
+  explicit EngineArgv(const std::vector<std::string>& flags) : store{"ricochet"}
+  {
+    store.insert(store.end(), flags.begin(), flags.end());
+    for (auto& a : store)
+      ptrs.push_back(a.data());
+    ptrs.push_back(nullptr);
+    argc = static_cast<int>(store.size());
+  }
+  std::vector<std::string> store;
+  std::vector<char*> ptrs;
+  int argc = 0;
+};
+
+int cmd_run(const RunArgs& args)
+{
+  scenario::Scenario s = load_for_run(args);
+  std::filesystem::create_directories(args.out);
   core::LocalClock clock(s.timezone, s.start_local);
-  sim::Simulation simulation(&engine_argc, argv_ptrs.data());
+  EngineArgv argv(args.simgrid_flags);
+  sim::Simulation simulation(&argv.argc, argv.ptrs.data());
   if (!args.quiet)
     simulation.on_event_cb([&clock](const sim::Event& e) { std::cout << io::timeline_line(e, clock) << '\n'; });
   simulation.setup(s, sim::RunOptions{args.variant, args.seed});
@@ -153,22 +168,13 @@ int cmd_run(const RunArgs& args)
 
 int cmd_msel(const RunArgs& args, const std::string& lang)
 {
-  scenario::Scenario s = scenario::load_scenario(args.scenario);
-  if (!args.variant.empty() && s.find_variant(args.variant) == nullptr)
-    throw scenario::ScenarioError(args.scenario + ": error: no variant '" + args.variant + "' in this scenario");
-  std::vector<std::string> argv_store{"ricochet"};
-  argv_store.insert(argv_store.end(), args.simgrid_flags.begin(), args.simgrid_flags.end());
-  std::vector<char*> argv_ptrs;
-  for (auto& a : argv_store)
-    argv_ptrs.push_back(a.data());
-  argv_ptrs.push_back(nullptr);
-  int engine_argc = static_cast<int>(argv_store.size());
-  sim::Simulation simulation(&engine_argc, argv_ptrs.data());
+  scenario::Scenario s = load_for_run(args);
+  EngineArgv argv(args.simgrid_flags);
+  sim::Simulation simulation(&argv.argc, argv.ptrs.data());
   simulation.setup(s, sim::RunOptions{args.variant, args.seed});
   simulation.run();
   core::LocalClock clock(s.timezone, s.start_local);
-  std::string csv = io::msel_csv(simulation.events(), clock, lang);
-  core::write_file_atomically(args.out, csv);
+  core::write_file_atomically(args.out, io::msel_csv(simulation.events(), clock, lang));
   std::size_t rows = 0;
   for (const auto& e : simulation.events())
     rows += e.kind == "inject" ? 1U : 0U;
