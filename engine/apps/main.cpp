@@ -10,6 +10,7 @@
 #include "ricochet/core/atomic_file.hpp"
 #include "ricochet/core/diagnostics.hpp"
 #include "ricochet/core/suggest.hpp"
+#include "ricochet/io/attack_layer.hpp"
 #include "ricochet/io/care_csv.hpp"
 #include "ricochet/io/describe.hpp"
 #include "ricochet/io/graph_export.hpp"
@@ -182,6 +183,18 @@ int cmd_msel(const RunArgs& args, const std::string& lang)
   return 0;
 }
 
+int cmd_attack_layer(const std::string& dir, const std::string& out)
+{
+  std::string path = dir + "/journal.jsonl";
+  auto events      = io::read_journal(path);
+  std::string name = "ricochet";
+  for (const auto& e : events)
+    if (e.kind == "simulation.start")
+      name = e.details.value("scenario", name);
+  core::write_file_atomically(out, io::attack_layer(events, name).dump(2) + "\n");
+  return 0;
+}
+
 int cmd_why(const std::string& dir, const std::string& subject, const std::string& at)
 {
   std::string path = dir + "/journal.jsonl";
@@ -245,6 +258,11 @@ int main(int argc, char** argv)
       ->capture_default_str();
   msel->add_option("--out", msel_args.out, "Output CSV file (UTF-8 with BOM, ';' separators)")->required();
 
+  std::string layer_dir, layer_out;
+  auto* layer = app.add_subcommand("attack-layer", "Write the ATT&CK Navigator layer (format 4.5) of a run");
+  layer->add_option("DIR", layer_dir, "Output directory of 'ricochet run'")->required();
+  layer->add_option("--out", layer_out, "Layer JSON file")->required();
+
   std::string why_dir, why_subject, why_at;
   auto* why = app.add_subcommand("why", "Explain a state from a run's journal: the chain of causes");
   why->add_option("DIR", why_dir, "Output directory of 'ricochet run'")->required();
@@ -277,6 +295,8 @@ int main(int argc, char** argv)
       return cmd_why(why_dir, why_subject, why_at);
     if (*msel)
       return cmd_msel(msel_args, msel_lang);
+    if (*layer)
+      return cmd_attack_layer(layer_dir, layer_out);
   } catch (const scenario::ScenarioError& e) {
     std::cerr << e.what() << '\n';
     return EXIT_INPUT_ERROR;
