@@ -16,6 +16,7 @@
 #include "ricochet/io/graph_export.hpp"
 #include "ricochet/io/journal.hpp"
 #include "ricochet/io/msel.hpp"
+#include "ricochet/io/report.hpp"
 #include "ricochet/io/summary.hpp"
 #include "ricochet/io/why.hpp"
 #include "ricochet/model/region_graph.hpp"
@@ -110,7 +111,9 @@ int cmd_graph(const std::string& path, const std::string& format, const std::str
 struct RunArgs {
   std::string scenario, variant, out;
   std::optional<std::uint64_t> seed;
-  bool quiet = false;
+  bool quiet  = false;
+  bool report = false;  ///< also write DIR/report.html
+  std::string lang = "fr";
   std::vector<std::string> simgrid_flags; ///< --cfg=... and --log=..., passed to the engine
 };
 
@@ -159,8 +162,12 @@ int cmd_run(const RunArgs& args)
   core::write_file_atomically(args.out + "/journal.jsonl", io::journal_text(events, clock));
   core::write_file_atomically(args.out + "/care.csv",
                               io::care_csv(simulation.care_samples(), simulation.region(), clock));
+  core::write_file_atomically(args.out + "/region.json",
+                              io::graph_to_json(model::RegionGraph(simulation.region()), args.variant));
   core::write_file_atomically(args.out + "/summary.json",
                               io::summarize(events, simulation.region(), clock).dump(2) + "\n");
+  if (args.report)
+    core::write_file_atomically(args.out + "/report.html", io::report_html(io::read_run(args.out), args.lang, std::nullopt));
   if (!args.quiet) // a status line, not part of the timeline: on stderr
     std::cerr << "Wrote " << args.out << "/journal.jsonl (" << events.size() << " events), " << args.out
               << "/summary.json and " << args.out << "/care.csv\n";
@@ -192,6 +199,16 @@ int cmd_attack_layer(const std::string& dir, const std::string& out)
     if (e.kind == "simulation.start")
       name = e.details.value("scenario", name);
   core::write_file_atomically(out, io::attack_layer(events, name).dump(2) + "\n");
+  return 0;
+}
+
+int cmd_report(const std::string& dir, const std::string& lang, const std::string& compare, const std::string& out)
+{
+  io::RunOutputs run = io::read_run(dir);
+  std::optional<io::RunOutputs> other;
+  if (!compare.empty())
+    other = io::read_run(compare);
+  core::write_file_atomically(out, io::report_html(run, lang, other));
   return 0;
 }
 
@@ -244,6 +261,8 @@ int main(int argc, char** argv)
   run->add_option("--seed", run_args.seed, "Random seed (default: the scenario's)");
   run->add_option("--out", run_args.out, "Output directory")->required();
   run->add_flag("--quiet,-q", run_args.quiet, "Do not print the timeline");
+  run->add_flag("--report", run_args.report, "Also write DIR/report.html");
+  run->add_option("--lang", run_args.lang, "Language of the report")->check(CLI::IsMember({"fr", "en"}));
   run->allow_extras(); // SimGrid's --cfg=... and --log=...
   run->footer("SimGrid options (--cfg=..., --log=...) are passed to the engine.");
 
@@ -257,6 +276,13 @@ int main(int argc, char** argv)
       ->check(CLI::IsMember({"fr", "en"}))
       ->capture_default_str();
   msel->add_option("--out", msel_args.out, "Output CSV file (UTF-8 with BOM, ';' separators)")->required();
+
+  std::string report_dir, report_lang = "fr", report_compare, report_out;
+  auto* report = app.add_subcommand("report", "Write the self-contained HTML report of a run");
+  report->add_option("DIR", report_dir, "Output directory of 'ricochet run'")->required();
+  report->add_option("--lang", report_lang, "Language")->check(CLI::IsMember({"fr", "en"}))->capture_default_str();
+  report->add_option("--compare", report_compare, "Another run (a variant) to compare with");
+  report->add_option("--out", report_out, "HTML file")->required();
 
   std::string layer_dir, layer_out;
   auto* layer = app.add_subcommand("attack-layer", "Write the ATT&CK Navigator layer (format 4.5) of a run");
@@ -297,6 +323,8 @@ int main(int argc, char** argv)
       return cmd_msel(msel_args, msel_lang);
     if (*layer)
       return cmd_attack_layer(layer_dir, layer_out);
+    if (*report)
+      return cmd_report(report_dir, report_lang, report_compare, report_out);
   } catch (const scenario::ScenarioError& e) {
     std::cerr << e.what() << '\n';
     return EXIT_INPUT_ERROR;
