@@ -5,7 +5,8 @@ set -eu
 cd "$(dirname "$0")/.."
 
 PACKAGES="cmake ninja-build g++ pkg-config tzdata
-  libsimgrid-dev libboost-graph-dev libyaml-cpp-dev catch2 libcli11-dev nlohmann-json3-dev libfmt-dev"
+  libsimgrid-dev libboost-graph-dev libyaml-cpp-dev catch2 libcli11-dev nlohmann-json3-dev libfmt-dev
+  ${RICOCHET_EXTRA_PACKAGES:-}"
 
 missing=""
 for p in $PACKAGES; do
