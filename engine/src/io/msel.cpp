@@ -37,17 +37,19 @@ std::string localised(const nlohmann::json& text, const std::string& lang)
 
 } // namespace
 
-std::string msel_csv(const std::vector<sim::Event>& events, const core::LocalClock& clock, const std::string& lang)
+Table msel_table(const std::vector<sim::Event>& events, const core::LocalClock& clock, const std::string& lang)
 {
   const bool fr = lang != "en";
   static const std::map<std::string, std::string> channels_fr{
       {"mail", "mail"},       {"phone", "téléphone"}, {"sms", "SMS"},     {"mssante", "MSSanté"},
       {"press", "presse"},    {"social", "réseaux sociaux"}, {"field", "terrain"}};
-  std::string out = "\xEF\xBB\xBF";
-  out += fr ? "id;horaire;T+;phase;canal;émetteur;destinataire;stimulus;réaction attendue;livrable;"
-              "commentaire animateur;déclenchement;cause\r\n"
-            : "id;time;T+;phase;channel;sender;recipient;stimulus;expected reaction;deliverable;facilitator note;"
-              "trigger;cause\r\n";
+  Table out;
+  out.push_back(fr ? std::vector<std::string>{"id", "horaire", "T+", "phase", "canal", "émetteur", "destinataire",
+                                              "stimulus", "réaction attendue", "livrable", "commentaire animateur",
+                                              "déclenchement", "cause"}
+                   : std::vector<std::string>{"id", "time", "T+", "phase", "channel", "sender", "recipient",
+                                              "stimulus", "expected reaction", "deliverable", "facilitator note",
+                                              "trigger", "cause"});
   std::map<std::uint64_t, const sim::Event*> by_id;
   for (const auto& e : events)
     by_id[e.id] = &e;
@@ -60,12 +62,12 @@ std::string msel_csv(const std::vector<sim::Event>& events, const core::LocalClo
       channel = channels_fr.at(channel);
     std::string type    = d.value("type", "");
     std::string trigger = d.value("trigger", "");
-    if (type == "conditional")
+    if (type == "conditional" && trigger == "condition")
       trigger = fr ? "condition du modèle" : "model condition";
     else if (type == "generated")
       trigger = (fr ? "événement " : "event ") + trigger;
-    std::string cause;
-    if (auto it = by_id.find(e.cause); e.cause != 0 && it != by_id.end())
+    std::string cause = d.value("cause_text", "");
+    if (auto it = by_id.find(e.cause); cause.empty() && e.cause != 0 && it != by_id.end())
       cause = it->second->kind + " " + it->second->subject + " " + it->second->state;
     core::LocalTime lt = clock.at(e.time);
     std::vector<std::string> cells{e.subject,
@@ -81,11 +83,25 @@ std::string msel_csv(const std::vector<sim::Event>& events, const core::LocalClo
                                    d.value("note", ""),
                                    trigger,
                                    cause};
-    for (std::size_t i = 0; i < cells.size(); ++i)
-      out += (i == 0 ? "" : ";") + cell(cells[i]);
+    out.push_back(std::move(cells));
+  }
+  return out;
+}
+
+std::string table_csv(const Table& table)
+{
+  std::string out = "\xEF\xBB\xBF";
+  for (const auto& row : table) {
+    for (std::size_t i = 0; i < row.size(); ++i)
+      out += (i == 0 ? "" : ";") + cell(row[i]);
     out += "\r\n";
   }
   return out;
+}
+
+std::string msel_csv(const std::vector<sim::Event>& events, const core::LocalClock& clock, const std::string& lang)
+{
+  return table_csv(msel_table(events, clock, lang));
 }
 
 } // namespace ricochet::io

@@ -37,7 +37,7 @@ std::optional<Inject> read_inject(const Context& ctx, const YAML::Node& n, bool 
 {
   MapReader r(ctx, n, conditional ? "conditional inject" : "inject",
               {"id", conditional ? "when" : "at", "delay", "phase", "channel", "from", "to", "stimulus", "expected",
-               "deliverable", "note"});
+               "deliverable", "note", "trigger", "cause"});
   if (!r.is_map())
     return std::nullopt;
   std::size_t errors = ctx.diags->error_count();
@@ -73,6 +73,8 @@ std::optional<Inject> read_inject(const Context& ctx, const YAML::Node& n, bool 
   inj.expected    = read_text(r, "expected", false).value_or(Text{});
   inj.deliverable = r.string("deliverable").value_or("");
   inj.note        = r.string("note").value_or("");
+  inj.trigger     = r.string("trigger").value_or("");
+  inj.cause       = r.string("cause").value_or("");
   if (ctx.diags->error_count() > errors || inj.id.empty())
     return std::nullopt;
   return inj;

@@ -23,8 +23,7 @@ void InjectPlayer::start(simgrid::s4u::Host* host)
 
 void InjectPlayer::send(const scenario::Inject& inject, const char* type, std::uint64_t cause, const std::string& trigger)
 {
-  world_.emit("inject", inject.id, "sent", cause,
-              {{"type", type},
+  nlohmann::json details{{"type", type},
                {"phase", inject.phase},
                {"channel", core::enum_name(inject.channel)},
                {"from", inject.sender},
@@ -33,7 +32,10 @@ void InjectPlayer::send(const scenario::Inject& inject, const char* type, std::u
                {"expected", {{"fr", inject.expected.fr}, {"en", inject.expected.en}}},
                {"deliverable", inject.deliverable},
                {"note", inject.note},
-               {"trigger", trigger}});
+               {"trigger", inject.trigger.empty() ? trigger : inject.trigger}};
+  if (!inject.cause.empty()) // carried over from an imported chronogramme
+    details["cause_text"] = inject.cause;
+  world_.emit("inject", inject.id, "sent", cause, details);
 }
 
 void InjectPlayer::on_event(const Event& e)

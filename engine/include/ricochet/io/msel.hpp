@@ -8,8 +8,18 @@
 
 namespace ricochet::io {
 
-/** UTF-8 with BOM, ';' separators, CRLF lines; columns (fr): id;horaire;T+;phase;canal;émetteur;destinataire;
- *  stimulus;réaction attendue;livrable;commentaire animateur;déclenchement;cause. lang: "fr" or "en". */
+/** A spreadsheet: rows of cells, the header first. */
+using Table = std::vector<std::vector<std::string>>;
+
+/** The chronogramme as a table: columns (fr) id, horaire, T+, phase, canal, émetteur, destinataire, stimulus,
+ *  réaction attendue, livrable, commentaire animateur, déclenchement, cause. lang: "fr" or "en". */
+[[nodiscard]] Table msel_table(const std::vector<sim::Event>& events, const core::LocalClock& clock,
+                               const std::string& lang);
+
+/** UTF-8 with BOM, ';' separators, CRLF lines, cells quoted when needed. */
+[[nodiscard]] std::string table_csv(const Table& table);
+
+/** msel_table written as table_csv. */
 [[nodiscard]] std::string msel_csv(const std::vector<sim::Event>& events, const core::LocalClock& clock,
                                    const std::string& lang);
 

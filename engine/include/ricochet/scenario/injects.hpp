@@ -39,6 +39,8 @@ struct Inject {
   Text expected;                   ///< expected reaction
   std::string deliverable;
   std::string note;                ///< facilitator's note
+  std::string trigger;             ///< carried over from an imported chronogramme (written back on export)
+  std::string cause;               ///< idem
   core::SourcePos pos;
 };
 
