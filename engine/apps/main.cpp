@@ -15,7 +15,13 @@
 #include "ricochet/io/describe.hpp"
 #include "ricochet/io/graph_export.hpp"
 #include "ricochet/io/journal.hpp"
+#include "ricochet/io/chronogramme.hpp"
 #include "ricochet/io/msel.hpp"
+#include "ricochet/io/spreadsheet.hpp"
+#include "ricochet/scenario/injects_writer.hpp"
+
+#include <fstream>
+#include <sstream>
 #include "ricochet/io/report.hpp"
 #include "ricochet/io/summary.hpp"
 #include "ricochet/io/why.hpp"
@@ -182,7 +188,11 @@ int cmd_msel(const RunArgs& args, const std::string& lang)
   simulation.setup(s, sim::RunOptions{args.variant, args.seed});
   simulation.run();
   core::LocalClock clock(s.timezone, s.start_local);
-  core::write_file_atomically(args.out, io::msel_csv(simulation.events(), clock, lang));
+  io::Table table = io::msel_table(simulation.events(), clock, lang);
+  if (std::filesystem::path(args.out).extension() == ".xlsx")
+    io::write_xlsx(args.out, table);
+  else
+    core::write_file_atomically(args.out, io::table_csv(table));
   std::size_t rows = 0;
   for (const auto& e : simulation.events())
     rows += e.kind == "inject" ? 1U : 0U;
@@ -209,6 +219,31 @@ int cmd_report(const std::string& dir, const std::string& lang, const std::strin
   if (!compare.empty())
     other = io::read_run(compare);
   core::write_file_atomically(out, io::report_html(run, lang, other));
+  return 0;
+}
+
+int cmd_msel_import(const std::string& file, const std::string& into, const std::string& lang)
+{
+  scenario::Scenario s = scenario::load_scenario(into);
+  core::LocalClock clock(s.timezone, s.start_local);
+  io::Table table = io::read_table(file);
+  core::Diagnostics diags;
+  scenario::Injects injects;
+  injects.scripted = io::injects_from_table(table, file, clock, lang, diags);
+  diags.print(std::cerr);
+  if (diags.has_errors())
+    return EXIT_INPUT_ERROR;
+  // Rows that came from generated stimuli are now scripted lines: generating them again would double them.
+  injects.generated = std::none_of(injects.scripted.begin(), injects.scripted.end(), [](const scenario::Inject& i) {
+    return i.trigger.rfind("événement ", 0) == 0 || i.trigger.rfind("event ", 0) == 0;
+  });
+  std::ifstream in(into);
+  std::stringstream text;
+  text << in.rdbuf();
+  core::write_file_atomically(into, scenario::replace_injects_block(text.str(), scenario::injects_yaml(injects)));
+  std::cerr << "Imported " << injects.scripted.size() << " injects into " << into << "\n";
+  // The rewritten scenario must load: an import never leaves a broken file behind.
+  (void)scenario::load_scenario(into);
   return 0;
 }
 
@@ -269,13 +304,15 @@ int main(int argc, char** argv)
   RunArgs msel_args;
   std::string msel_lang = "fr";
   auto* msel = app.add_subcommand("msel", "Simulate a scenario and write its chronogramme of injects (CSV for Excel)");
-  msel->add_option("SCENARIO", msel_args.scenario, "Scenario YAML file")->required();
+  std::string msel_import;
+  msel->add_option("SCENARIO", msel_args.scenario, "Scenario YAML file (to simulate, or to import into)")->required();
+  msel->add_option("--import", msel_import, "Import this chronogramme (CSV or XLSX) into SCENARIO's scripted injects");
   msel->add_option("--variant", msel_args.variant, "Play this variant of the scenario");
   msel->add_option("--seed", msel_args.seed, "Random seed (default: the scenario's)");
   msel->add_option("--lang", msel_lang, "Language of the columns and stimuli")
       ->check(CLI::IsMember({"fr", "en"}))
       ->capture_default_str();
-  msel->add_option("--out", msel_args.out, "Output CSV file (UTF-8 with BOM, ';' separators)")->required();
+  msel->add_option("--out", msel_args.out, "Output file: .csv (UTF-8 with BOM, ';' separators) or .xlsx");
 
   std::string report_dir, report_lang = "fr", report_compare, report_out;
   auto* report = app.add_subcommand("report", "Write the self-contained HTML report of a run");
@@ -319,8 +356,13 @@ int main(int argc, char** argv)
     }
     if (*why)
       return cmd_why(why_dir, why_subject, why_at);
-    if (*msel)
+    if (*msel) {
+      if (!msel_import.empty())
+        return cmd_msel_import(msel_import, msel_args.scenario, msel_lang);
+      if (msel_args.out.empty())
+        throw scenario::ScenarioError("error: msel needs --out FILE (or --import FILE to import a chronogramme)");
       return cmd_msel(msel_args, msel_lang);
+    }
     if (*layer)
       return cmd_attack_layer(layer_dir, layer_out);
     if (*report)

@@ -1,0 +1,22 @@
+#pragma once
+// Importing a chronogramme written by planners (CSV or XLSX, French or English column names, matched leniently).
+#include <string>
+#include <vector>
+
+#include "ricochet/core/diagnostics.hpp"
+#include "ricochet/core/local_time.hpp"
+#include "ricochet/io/msel.hpp"
+#include "ricochet/scenario/injects.hpp"
+
+namespace ricochet::io {
+
+/** "T+1d 02:30", "T+2h10", "T+90min", "T+5400s" -> seconds. @throw std::invalid_argument */
+[[nodiscard]] double parse_t_plus(const std::string& text);
+
+/** Turns rows (the header first) into scripted injects; texts go to the language lang ("fr" or "en").
+ *  Problems are reported as FILE:ROW:COL (1-based, the header is row 1) into diags. */
+[[nodiscard]] std::vector<scenario::Inject> injects_from_table(const Table& table, const std::string& file,
+                                                               const core::LocalClock& clock, const std::string& lang,
+                                                               core::Diagnostics& diags);
+
+} // namespace ricochet::io
