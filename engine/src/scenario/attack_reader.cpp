@@ -184,6 +184,12 @@ private:
                                                          what));
       return;
     }
+    if (s.action == AttackAction::DESTROY_BACKUPS && region_ != nullptr && r.has("target")) {
+      auto ids = select_targets(*region_, s.target);
+      if (std::none_of(ids.begin(), ids.end(), [&](const std::string& id) { return region_->find_asset(id)->backup; }))
+        ctx_.error(r.pos_of_value("target"), fmt::format("'target' of {} selects no backup", what));
+      return;
+    }
     if (s.action == AttackAction::INITIAL_ACCESS) {
       if (!s.vector) {
         r.require("vector");

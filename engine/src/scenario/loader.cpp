@@ -11,6 +11,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "ricochet/core/local_time.hpp"
+#include "ricochet/core/units.hpp"
 #include "ricochet/scenario/error.hpp"
 #include "attack_reader.hpp"
 #include "defence_reader.hpp"
@@ -138,6 +139,17 @@ std::optional<Scenario> read_scenario(const Context& ctx, const YAML::Node& root
     s.injects = detail::read_injects(ctx, r.get("injects"), region_ptr, clock ? &*clock : nullptr);
   if (r.has("defence"))
     s.defence = detail::read_defence(ctx, r.get("defence"), region_ptr, s.attack ? &*s.attack : nullptr);
+  // What is timed at or after the end never happens: say so rather than drop it silently.
+  auto too_late = [&](const StepTime& at, core::SourcePos pos, const std::string& what) {
+    if (at.kind == StepTime::Kind::AT && at.at_s >= s.duration_s)
+      ctx.warning(pos, fmt::format("{} is timed at or after the end of the scenario ({}): it will not happen", what,
+                                   core::format_duration(s.duration_s)));
+  };
+  if (s.attack)
+    for (const auto& step : s.attack->steps)
+      too_late(step.at, step.pos, "step '" + step.id + "'");
+  for (const auto& inject : s.injects.scripted)
+    too_late(inject.at, inject.pos, "inject '" + inject.id + "'");
   if (diags.error_count() > errors_before || !region)
     return std::nullopt;
   s.region = std::move(*region);

@@ -119,8 +119,12 @@ std::vector<std::size_t> Attacker::targets_of(const AttackStep& step) const
         out.push_back(a);
     return out;
   }
-  for (const auto& id : scenario::select_targets(world_.region(), step.target))
-    out.push_back(world_.asset_index(id));
+  for (const auto& id : scenario::select_targets(world_.region(), step.target)) {
+    std::size_t a = world_.asset_index(id);
+    if (step.action == AttackAction::DESTROY_BACKUPS && !world_.region().assets[a].backup)
+      continue; // "the pivot's backups": a selector keeps only the backups it names
+    out.push_back(a);
+  }
   return out;
 }
 
@@ -281,6 +285,8 @@ Attacker::Outcome Attacker::check(const AttackStep& step, std::size_t target)
       return roll(step, target, asset.id);
     case AttackAction::DESTROY_BACKUPS: // both need administrator rights and spare offline copies
     case AttackAction::ENCRYPT:
+      if (step.action == AttackAction::ENCRYPT && encrypting_.count(target) != 0)
+        return blocked("already being encrypted");
       if (asset.backup && asset.backup->mode != model::BackupMode::ONLINE)
         return blocked(std::string(core::enum_name(asset.backup->mode)) + " copy out of reach");
       if (!is_admin_over(target))
@@ -359,9 +365,11 @@ void Attacker::start_encryption(const AttackStep& step, std::size_t target, std:
   std::uint64_t started     = world_.emit("asset.encrypting", asset.id, "encrypting", cause, details);
   sg4::ExecPtr exec = sg4::Exec::init()->set_flops_amount(asset.data_bytes)->set_host(platform_.host_of(target));
   exec->start();
+  encrypting_.insert(target);
   double t0 = world_.now();
   inflight_.push_back(exec);
   on_done_.push_back([this, &step, target, started, t0] {
+    encrypting_.erase(target);
     const AssetRuntime& rt = world_.asset(target);
     const model::Asset& a  = world_.region().assets[target];
     if (rt.condition != Condition::OK || rt.isolated) {

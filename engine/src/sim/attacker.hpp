@@ -67,7 +67,7 @@ private:
   RandomStreams& random_;
   Wakeups& wakeups_;
   std::vector<StepRun> runs_;
-  std::set<std::size_t> credentials_, admin_, partner_orgs_;
+  std::set<std::size_t> credentials_, admin_, partner_orgs_, encrypting_;
   std::vector<simgrid::s4u::ActivityPtr> inflight_;
   std::vector<std::function<void()>> on_done_;
 };

@@ -36,7 +36,7 @@ CareLedger::CareLedger(const model::Region& region, const core::LocalClock& cloc
     s.time_critical   = p.time_critical.value_or(model::default_time_critical(cf.kind));
     s.stay_h          = p.stay_s.value_or(model::default_stay_s(cf.kind)) / 3600.0;
     slots_.push_back(s);
-    if (cf.kind == model::CareKind::REGULATION)
+    if (cf.kind == model::CareKind::REGULATION && s.nominal_per_h > 0) // one without patients regulates nothing
       regulation_.push_back(c);
   }
 }
@@ -135,7 +135,7 @@ void CareLedger::step(double t, double dt)
       if (r == o || slots_[r].kind != slots_[o].kind || slots_[r].org == slots_[o].org || spare[r] <= 0)
         continue;
       double d = distance_km(slots_[o].org, slots_[r].org);
-      if (regional_ || d <= radius_km_)
+      if (std::isfinite(d) && (regional_ || d <= radius_km_))
         receivers.emplace_back(d, r);
     }
     std::sort(receivers.begin(), receivers.end());

@@ -159,10 +159,20 @@ void Defenders::act(const ResponseAction& action, std::uint64_t cause)
                                                                                          : "external"}};
       std::uint64_t id = world_.emit(isolate ? "response.isolate" : "response.reconnect", subject,
                                      isolate ? "isolated" : "connected", cause, details);
-      if (!action.asset.empty())
+      if (!action.asset.empty()) {
         world_.set_isolated(world_.asset_index(action.asset), isolate, id);
-      else
-        world_.set_links_cut(links_to_cut(action), isolate, id);
+        break;
+      }
+      const std::string key = subject + "|" + details["scope"].get<std::string>();
+      auto held             = held_.find(key);
+      if (isolate && held == held_.end()) {
+        auto links = links_to_cut(action);
+        world_.hold_links(links, true, id);
+        held_.emplace(key, std::move(links));
+      } else if (!isolate && held != held_.end()) { // let go of what this isolation cut, not of others'
+        world_.hold_links(held->second, false, id);
+        held_.erase(held);
+      }
       break;
     }
     case K::SHUT_DOWN: {

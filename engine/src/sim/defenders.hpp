@@ -43,6 +43,7 @@ private:
   std::map<std::size_t, std::unique_ptr<Agenda>> teams_;
   std::vector<char> fired_;
   std::function<double(std::size_t)> communications_;
+  std::map<std::string, std::vector<std::size_t>> held_; ///< isolation (by its target) -> the links it holds cut
 };
 
 } // namespace ricochet::sim

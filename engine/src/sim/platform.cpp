@@ -14,7 +14,7 @@ Platform::Platform(const model::Region& region, double host_speed, double attack
   std::unordered_map<std::string, simgrid::kernel::routing::NetPoint*> routers;
   for (const auto& z : region.zones)
     routers[z.id] = zone->create_router("zone:" + z.id);
-  routers[model::INTERNET_ENDPOINT] = zone->create_router("zone:internet");
+  routers[model::INTERNET_ENDPOINT] = zone->create_router("ricochet:internet");
 
   std::unordered_map<std::string, std::size_t> index;
   for (std::size_t a = 0; a < region.assets.size(); ++a)
@@ -29,7 +29,7 @@ Platform::Platform(const model::Region& region, double host_speed, double attack
     const model::Asset& asset = region.assets[a];
     if (!asset.runs_on.empty())
       continue;
-    sg4::Host* host  = zone->create_host(asset.id, host_speed);
+    sg4::Host* host  = zone->create_host("asset:" + asset.id, host_speed); // prefixed: no clash with our own
     sg4::Link* nic   = zone->create_link("nic:" + asset.id, asset.bandwidth_Bps)->set_latency(0)->seal();
     zone->add_route(host->get_netpoint(), routers.at(asset.zone), nullptr, nullptr, {sg4::LinkInRoute(nic)}, true);
     root_hosts[a] = host;
@@ -49,11 +49,11 @@ Platform::Platform(const model::Region& region, double host_speed, double attack
     zone->add_route(routers.at(l.from), routers.at(l.to), nullptr, nullptr, {sg4::LinkInRoute(link)}, true);
   }
 
-  attacker_           = zone->create_host("attacker", host_speed);
-  sg4::Link* uplink   = zone->create_link("link:attacker", attacker_bandwidth_Bps)->set_latency(0.02)->seal();
+  attacker_           = zone->create_host("ricochet:attacker", host_speed);
+  sg4::Link* uplink   = zone->create_link("ricochet:attacker-uplink", attacker_bandwidth_Bps)->set_latency(0.02)->seal();
   zone->add_route(attacker_->get_netpoint(), routers.at(model::INTERNET_ENDPOINT), nullptr, nullptr,
                   {sg4::LinkInRoute(uplink)}, true);
-  control_ = zone->create_host("exercise-control", 1e9);
+  control_ = zone->create_host("ricochet:exercise-control", 1e9);
   zone->seal();
 }
 

@@ -37,7 +37,8 @@ bool reinstalled(AssetKind kind)
 Recovery::Recovery(World& world, const Platform& platform, const scenario::Recovery& config, Wakeups& wakeups)
     : world_(world), platform_(platform), config_(config), wakeups_(wakeups),
       team_started_(world.region().organisations.size(), 0),
-      ordered_by_(world.region().organisations.size(), 0), taken_(world.asset_count(), 0)
+      ordered_by_(world.region().organisations.size(), 0), taken_(world.asset_count(), 0),
+      cleaned_(world.asset_count(), 0), requested_(world.region().organisations.size(), 0)
 {
   mutex_ = sg4::Mutex::create();
   cv_    = sg4::ConditionVariable::create();
@@ -55,16 +56,20 @@ void Recovery::on_event(const Event& e)
     wake();
 }
 
+bool Recovery::untrusted(std::size_t a) const
+{
+  const AssetRuntime& rt = world_.asset(a);
+  return world_.region().assets[a].kind == AssetKind::DIRECTORY && rt.domain != NONE &&
+         world_.domain_lost(rt.domain) && cleaned_[a] == 0;
+}
+
 bool Recovery::needs_recovery(std::size_t a) const
 {
   const AssetRuntime& rt = world_.asset(a);
-  if (taken_[a] != 0)
+  if (taken_[a] != 0 || rt.condition == Condition::RECOVERING)
     return false;
-  if (rt.condition == Condition::ENCRYPTED || rt.condition == Condition::DESTROYED)
-    return true;
   // A directory of a domain the attacker administered cannot be trusted: rebuilt before anything relies on it.
-  return rt.condition == Condition::OK && world_.region().assets[a].kind == AssetKind::DIRECTORY &&
-         rt.domain != NONE && world_.domain_lost(rt.domain);
+  return rt.condition == Condition::ENCRYPTED || rt.condition == Condition::DESTROYED || untrusted(a);
 }
 
 std::optional<Recovery::Plan> Recovery::plan(std::size_t a) const
@@ -72,9 +77,8 @@ std::optional<Recovery::Plan> Recovery::plan(std::size_t a) const
   const model::Region& region = world_.region();
   const model::Asset& asset   = region.assets[a];
   const AssetRuntime& rt      = world_.asset(a);
-  bool untrusted_directory    = asset.kind == AssetKind::DIRECTORY && rt.condition == Condition::OK;
   Plan rebuild{Plan::Method::REBUILD, NONE, config_.rebuild_time(asset.kind)};
-  if (reinstalled(asset.kind) || untrusted_directory || asset.kind == AssetKind::BACKUP)
+  if (reinstalled(asset.kind) || untrusted(a) || asset.kind == AssetKind::BACKUP)
     return rebuild;
   bool survivor = false;
   std::optional<Plan> best;
@@ -114,7 +118,11 @@ bool Recovery::ready(std::size_t a) const
       return false;
   }
   const model::Region& region = world_.region();
-  if (region.assets[a].kind != AssetKind::DIRECTORY && rt.domain != NONE)
+  // Clean core first: what runs on the directory's own infrastructure cannot wait for it.
+  bool under_directory = false;
+  for (std::size_t h : world_.hosted_closure(a))
+    under_directory |= region.assets[h].kind == AssetKind::DIRECTORY;
+  if (region.assets[a].kind != AssetKind::DIRECTORY && !under_directory && rt.domain != NONE)
     for (std::size_t d = 0; d < world_.asset_count(); ++d)
       if (region.assets[d].kind == AssetKind::DIRECTORY && world_.asset(d).domain == rt.domain &&
           (world_.asset(d).condition != Condition::OK || needs_recovery(d) || taken_[d] != 0))
@@ -140,6 +148,25 @@ std::optional<std::size_t> Recovery::pick(const std::vector<std::size_t>& teams)
   return std::nullopt;
 }
 
+void Recovery::spawn(const std::vector<std::size_t>& teams, bool regional)
+{
+  for (std::size_t org : teams) {
+    if (team_started_[org] != 0)
+      continue;
+    team_started_[org] = 2; // spawned, not yet called
+    int n              = config_.technicians_of(world_.region().organisations[org].id);
+    for (int i = 0; i < n; ++i)
+      sg4::Actor::create("technician:" + world_.region().organisations[org].id + ":" + std::to_string(i + 1),
+                         platform_.control(), [this, org] { technician(org, false); })
+          ->daemonize();
+  }
+  if (regional)
+    for (int i = 0; i < config_.regional.technicians; ++i)
+      sg4::Actor::create("technician:regional:" + std::to_string(i + 1), platform_.control(),
+                         [this] { technician(NONE, true); })
+          ->daemonize();
+}
+
 void Recovery::start(std::size_t org, std::uint64_t cause)
 {
   ordered_by_[org] = cause;
@@ -147,39 +174,27 @@ void Recovery::start(std::size_t org, std::uint64_t cause)
   for (std::size_t a = 0; a < world_.asset_count(); ++a)
     if (world_.operator_of(a) == org && world_.asset(a).condition == Condition::SHUT_DOWN)
       world_.set_condition(a, Condition::OK, "asset.restarted", cause);
-  if (team_started_[org] == 0) {
-    team_started_[org] = 1;
-    int n              = config_.technicians_of(world_.region().organisations[org].id);
-    for (int i = 0; i < n; ++i)
-      sg4::Actor::create("technician:" + world_.region().organisations[org].id + ":" + std::to_string(i + 1),
-                         platform_.control(), [this, org] { technician({org}, false); })
-          ->daemonize();
-  }
+  team_started_[org] = 1;
   wake();
 }
 
 void Recovery::request_regional(std::size_t org, std::uint64_t cause)
 {
+  if (requested_[org] == 0)
+    requested_[org] = cause;
   if (std::find(regional_teams_.begin(), regional_teams_.end(), org) == regional_teams_.end())
     regional_teams_.push_back(org);
-  if (regional_requested_ || config_.regional.technicians <= 0)
-    return;
-  regional_requested_ = true;
-  for (int i = 0; i < config_.regional.technicians; ++i)
-    sg4::Actor::create("technician:regional:" + std::to_string(i + 1), platform_.control(), [this, cause, i] {
-      sg4::this_actor::sleep_for(config_.regional.delay_s);
-      if (i == 0)
-        world_.emit("regional_support.arrived", config_.regional.org, "arrived", cause,
-                    {{"technicians", config_.regional.technicians}});
-      wakeups_.flush();
-      technician({}, true);
-    })->daemonize();
+  if (!regional_requested_) {
+    regional_requested_ = true;
+    regional_cause_     = cause;
+  }
+  wake();
 }
 
-void Recovery::recover(std::size_t a, std::uint64_t cause, const std::string& who)
+void Recovery::recover(std::size_t a, const Plan& plan_taken, std::uint64_t cause, const std::string& who)
 {
   const model::Asset& asset = world_.region().assets[a];
-  auto p                    = plan(a);
+  const Plan* p             = &plan_taken;
   const double t0           = world_.now();
   const bool damaged        = world_.asset(a).condition != Condition::OK;
   nlohmann::json details{{"technician", who},
@@ -199,27 +214,55 @@ void Recovery::recover(std::size_t a, std::uint64_t cause, const std::string& wh
   details["duration_s"] = world_.now() - t0;
   details["data_lost"]  = p->method == Plan::Method::REBUILD && !reinstalled(asset.kind) && damaged;
   world_.set_compromised(a, false);
-  if (asset.kind == AssetKind::DIRECTORY && world_.asset(a).domain != NONE) // the trust core is rebuilt
-    world_.clear_domain_lost(world_.asset(a).domain);
+  const std::size_t domain = world_.asset(a).domain;
+  if (asset.kind == AssetKind::DIRECTORY && domain != NONE && world_.domain_lost(domain)) {
+    cleaned_[a] = 1; // the trust core is rebuilt once every directory of the domain is
+    bool all    = true;
+    for (std::size_t d = 0; d < world_.asset_count(); ++d)
+      if (world_.region().assets[d].kind == AssetKind::DIRECTORY && world_.asset(d).domain == domain)
+        all = all && cleaned_[d] != 0;
+    if (all) {
+      world_.clear_domain_lost(domain);
+      for (std::size_t d = 0; d < world_.asset_count(); ++d)
+        if (world_.asset(d).domain == domain)
+          cleaned_[d] = 0;
+    }
+  }
   world_.set_condition(a, Condition::OK, "asset.restored", started, details);
 }
 
-void Recovery::technician(std::vector<std::size_t> teams, bool regional)
+void Recovery::technician(std::size_t team, bool regional)
 {
   const std::string who = sg4::this_actor::get_name();
   std::unique_lock<sg4::Mutex> lock(*mutex_);
+  if (regional) { // wait to be asked, then travel
+    while (!regional_requested_)
+      cv_->wait(lock);
+    lock.unlock();
+    sg4::this_actor::sleep_for(config_.regional.delay_s);
+    if (!regional_arrived_) {
+      regional_arrived_ = true;
+      world_.emit("regional_support.arrived", config_.regional.org, "arrived", regional_cause_,
+                  {{"technicians", config_.regional.technicians}});
+    }
+    lock.lock();
+  }
   while (true) {
-    const std::vector<std::size_t>& serve = regional ? regional_teams_ : teams;
     wakeups_.flush();
+    std::vector<std::size_t> serve = regional ? regional_teams_ : std::vector<std::size_t>{};
+    if (!regional && team_started_[team] == 1)
+      serve.push_back(team);
     auto job = pick(serve);
-    if (!job) {
+    std::optional<Plan> how = job ? plan(*job) : std::nullopt;
+    if (!job || !how) {
       cv_->wait(lock);
       continue;
     }
-    taken_[*job] = 1;
-    std::size_t team = world_.operator_of(*job);
+    taken_[*job]     = 1;
+    std::size_t org  = world_.operator_of(*job);
+    std::uint64_t by = ordered_by_[org] != 0 ? ordered_by_[org] : requested_[org];
     lock.unlock();
-    recover(*job, ordered_by_[team], who);
+    recover(*job, *how, by, who);
     lock.lock();
     taken_[*job] = 0;
     wake();

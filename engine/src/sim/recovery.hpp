@@ -22,7 +22,10 @@ class Recovery {
 public:
   Recovery(World& world, const Platform& platform, const scenario::Recovery& config, Wakeups& wakeups);
 
-  /** The organisation starts recovering what runs in its zones (spawns its technicians the first time). */
+  /** Creates, before the run, the technicians of the organisations that may recover (and the regional ones): they
+   *  wait until called, so that no actor is created in the middle of a response (ADR 0002). */
+  void spawn(const std::vector<std::size_t>& teams, bool regional);
+  /** The organisation starts recovering what runs in its zones. */
   void start(std::size_t org, std::uint64_t cause);
   /** The organisation asks for regional support: technicians arrive after the configured delay. */
   void request_regional(std::size_t org, std::uint64_t cause);
@@ -36,14 +39,16 @@ private:
     double prepare_s   = 0; ///< technician work before the transfer (or the whole rebuild)
   };
 
-  void technician(std::vector<std::size_t> teams, bool regional);
+  void technician(std::size_t team, bool regional);
   /** The most urgent job of these teams that can start now. */
   std::optional<std::size_t> pick(const std::vector<std::size_t>& teams) const;
   bool needs_recovery(std::size_t asset) const;
   bool ready(std::size_t asset) const;
   /** How to bring the asset back, or std::nullopt if a surviving backup exists but cannot be used yet. */
   std::optional<Plan> plan(std::size_t asset) const;
-  void recover(std::size_t asset, std::uint64_t cause, const std::string& who);
+  void recover(std::size_t asset, const Plan& plan, std::uint64_t cause, const std::string& who);
+  /** A directory of a domain the attacker administered, not yet rebuilt since. */
+  bool untrusted(std::size_t asset) const;
   void wake();
 
   World& world_;
@@ -53,8 +58,12 @@ private:
   std::vector<char> team_started_;
   std::vector<std::uint64_t> ordered_by_; ///< per organisation: its recovery order event
   std::vector<char> taken_;
+  std::vector<char> cleaned_;            ///< directories rebuilt since their domain was lost
+  std::vector<std::uint64_t> requested_; ///< per organisation: its regional support request
   std::vector<std::size_t> regional_teams_;
   bool regional_requested_ = false;
+  bool regional_arrived_   = false;
+  std::uint64_t regional_cause_ = 0;
   simgrid::s4u::MutexPtr mutex_;
   simgrid::s4u::ConditionVariablePtr cv_;
 };

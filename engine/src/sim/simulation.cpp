@@ -77,6 +77,12 @@ void Simulation::setup(const scenario::Scenario& scenario, const RunOptions& opt
   s.cascade  = std::make_unique<Agenda>("cascade", s.wakeups);
   s.world->set_scheduler([&s](double when, std::function<void()> task) { s.cascade->schedule(when, std::move(task)); });
   s.recovery  = std::make_unique<Recovery>(*s.world, *s.platform, s.scenario.defence.recovery, s.wakeups);
+  std::vector<std::size_t> teams; // organisations some playbook may order to recover
+  for (const auto& pb : s.scenario.defence.playbooks)
+    for (const auto& action : pb.actions)
+      if (action.kind == scenario::ResponseAction::Kind::RECOVER)
+        teams.push_back(s.world->org_index(action.org));
+  bool regional = s.scenario.defence.recovery.regional.technicians > 0;
   s.defenders = std::make_unique<Defenders>(*s.world, s.scenario.defence, *s.random, *s.recovery, s.wakeups);
   s.care      = std::make_unique<Care>(*s.world, scenario.care.step_s, scenario.care.radius_km, s.end, s.wakeups);
   s.governance = std::make_unique<Governance>(*s.world, s.governance_config, s.scenario.defence.staffing, *s.random,
@@ -109,6 +115,7 @@ void Simulation::setup(const scenario::Scenario& scenario, const RunOptions& opt
   s.world->reevaluate_all();
 
   sg4::Host* control = s.platform->control();
+  s.recovery->spawn(teams, regional);
   s.cascade->start(control);
   s.defenders->start(control);
   s.care->start(control);

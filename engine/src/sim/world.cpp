@@ -65,6 +65,7 @@ World::World(const model::Region& region, const core::LocalClock& clock, Clock n
     rt.org                    = org_index(asset.org);
     rt.domain                 = asset.domain.empty() ? NONE : domain_index(asset.domain);
     rt.lost_since.assign(asset.depends_on.size(), NOT_LOST);
+    rt.lost_cause.assign(asset.depends_on.size(), 0);
     if (!asset.runs_on.empty()) {
       rt.host = asset_index(asset.runs_on);
       hosted_[rt.host].push_back(a);
@@ -78,6 +79,7 @@ World::World(const model::Region& region, const core::LocalClock& clock, Clock n
     const model::CareFunction& cf = region.care_functions[c];
     care_[c].org                  = org_index(cf.org);
     care_[c].lost_since.assign(cf.needs.size() + cf.uses.size(), NOT_LOST);
+    care_[c].lost_cause.assign(cf.needs.size() + cf.uses.size(), 0);
     care_of_org_[care_[c].org].push_back(c);
     for (const auto& id : cf.needs)
       care_of_asset_[asset_index(id)].push_back(c);
@@ -179,10 +181,14 @@ std::uint64_t World::set_isolated(std::size_t asset, bool isolated, std::uint64_
   return rt.isolated_event;
 }
 
-void World::set_links_cut(const std::vector<std::size_t>& links, bool cut, std::uint64_t cause)
+void World::hold_links(const std::vector<std::size_t>& links, bool hold, std::uint64_t cause)
 {
+  if (link_holds_.empty())
+    link_holds_.assign(region_.links.size(), 0);
   bool changed = false;
   for (std::size_t l : links) {
+    link_holds_[l] += hold ? 1 : -1;
+    bool cut = link_holds_[l] > 0;
     if (network_.is_cut(l) == cut)
       continue;
     network_.set_cut(l, cut);
@@ -247,11 +253,14 @@ World::Verdict World::evaluate_asset(std::size_t a)
     }
     if (std::isnan(rt.lost_since[i])) {
       rt.lost_since[i] = t;
+      rt.lost_cause[i] = cause; // the change that made it lost, not whatever happens later
       if (dep.buffer_s > 0 && schedule_) // look again when the buffer runs out
         schedule_(t + dep.buffer_s, [this, a] { propagate({a}, false); });
     }
     if (t - rt.lost_since[i] + EPSILON < dep.buffer_s)
       continue; // still running on its buffer
+    if (dep.buffer_s > 0)
+      cause = rt.lost_cause[i];
     std::string reason = (dep.hard ? "needs " : "uses ") + dep.target + " (" + why + ")";
     if (dep.hard)
       return {Service::DOWN, cause, reason};
@@ -299,7 +308,8 @@ World::Verdict World::evaluate_care(std::size_t c)
       continue;
     }
     if (std::isnan(since)) {
-      since = now_s;
+      since                      = now_s;
+      care_[c].lost_cause[i]     = cause;
       if (buffer > 0 && schedule_) // look again when the buffer runs out
         schedule_(now_s + buffer, [this, c] {
           check_care_.push_back(c);
@@ -308,6 +318,8 @@ World::Verdict World::evaluate_care(std::size_t c)
     }
     if (now_s - since + EPSILON < buffer)
       continue;
+    if (buffer > 0)
+      cause = care_[c].lost_cause[i];
     std::string reason = (need ? "needs " : "uses ") + id + " (" + why + ")";
     if (need)
       return {Service::DOWN, cause, reason};

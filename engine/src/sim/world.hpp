@@ -37,6 +37,7 @@ struct AssetRuntime {
   Service service  = Service::UP;
   std::uint64_t service_event = 0;
   std::vector<double> lost_since; ///< per dependency; NaN while the dependency is available
+  std::vector<std::uint64_t> lost_cause; ///< per dependency: what made it lost, when it was
   std::size_t zone = 0;           ///< network zone index
   std::size_t host = NONE;        ///< hosting asset
   std::size_t org  = 0;
@@ -47,7 +48,8 @@ struct CareRuntime {
   Service state = Service::UP;
   std::uint64_t event = 0;
   std::size_t org = 0;
-  std::vector<double> lost_since; ///< per need; NaN while available
+  std::vector<double> lost_since; ///< per need then use; NaN while available
+  std::vector<std::uint64_t> lost_cause;
 };
 
 struct OrgRuntime {
@@ -106,8 +108,9 @@ public:
   void clear_domain_lost(std::size_t domain) { domains_lost_.erase(domain); }
   /** Disconnects (or reconnects) an asset from the network; cascades. */
   std::uint64_t set_isolated(std::size_t asset, bool isolated, std::uint64_t cause);
-  /** Cuts (or restores) links; one event per link that changed; cascades once. */
-  void set_links_cut(const std::vector<std::size_t>& links, bool cut, std::uint64_t cause);
+  /** An isolation holds these links cut (hold) or lets go of them (release). A link is cut while any isolation
+   *  holds it: one reconnection does not undo another's isolation. One event per link that changed; cascades once. */
+  void hold_links(const std::vector<std::size_t>& links, bool hold, std::uint64_t cause);
 
   /** Re-evaluates everything (initial state, after topology changes). */
   void reevaluate_all();
@@ -143,6 +146,7 @@ private:
   std::vector<Event> events_;
   std::set<std::size_t> domains_lost_;
   std::vector<std::size_t> check_care_; ///< care functions whose need buffer ran out
+  std::vector<int> link_holds_;
   std::uint64_t topology_event_ = 0; ///< last link cut or isolation: the cause of unreachability
 };
 
