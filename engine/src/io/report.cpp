@@ -9,9 +9,11 @@
 #include <sstream>
 
 #include <fmt/format.h>
+#include <kainjow/mustache.hpp>
 
 #include "ricochet/core/units.hpp"
 #include "ricochet/io/html.hpp"
+#include "report_template.hpp"
 #include "ricochet/io/journal.hpp"
 #include "ricochet/io/why.hpp"
 #include "ricochet/scenario/error.hpp"
@@ -81,12 +83,24 @@ std::map<std::string, std::vector<std::pair<double, double>>> intervals(const st
   return out;
 }
 
+/** "sam. 17 oct. 23:10" or "Sat 17 Oct 23:10". */
+std::string human(const core::LocalClock& clock, double t, const std::string& lang)
+{
+  if (lang == "en")
+    return clock.human(t);
+  static const char* const days[]   = {"lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."};
+  static const char* const months[] = {"janv.", "févr.", "mars", "avr.", "mai", "juin",
+                                       "juil.", "août", "sept.", "oct.", "nov.", "déc."};
+  core::LocalTime lt = clock.at(t);
+  return fmt::format("{} {} {} {:02}:{:02}", days[lt.weekday], lt.day, months[lt.month - 1], lt.hour, lt.minute);
+}
+
 std::string when(const json& value, const core::LocalClock& clock, const std::string& lang)
 {
   if (value.is_null())
     return label("never", lang);
   double t = value.get<double>();
-  return clock.human(t) + " (" + format_t_plus(t) + ")";
+  return human(clock, t, lang) + " (" + format_t_plus(t) + ")";
 }
 
 std::string figure(const json& summary, const char* section, const char* key)
@@ -106,12 +120,25 @@ struct Context {
   double end;
 };
 
-std::string section(const std::string& id, const std::string& title, const std::string& body)
-{
-  return fmt::format("<section id=\"{}\"><h2>{}</h2>{}</section>\n", id, html_escape(title), body);
-}
+// The page as data; report_template.hpp renders it (kainjow mustache escapes every text; SVG comes from Svg).
+struct Row {
+  std::string css;
+  std::vector<std::string> head, cells;
+};
+struct TableData {
+  std::string caption;
+  std::vector<std::string> header;
+  std::vector<Row> rows;
+};
+struct Section {
+  std::string id, heading;
+  std::vector<std::string> notes;
+  std::vector<TableData> tables;
+  std::vector<std::string> figures; ///< SVG markup built by Svg
+  std::vector<std::pair<std::string, std::string>> explanations;
+};
 
-std::string key_figures(const Context& c, const RunOutputs& run)
+TableData key_figures(const Context& c, const RunOutputs& run)
 {
   const json& s   = run.summary;
   const json& t   = s["times_s"];
@@ -134,10 +161,10 @@ std::string key_figures(const Context& c, const RunOutputs& run)
       {label("patient_hours_degraded", c.lang), figure(s, "care", "patient_hours_degraded")},
       {label("backlog_patient_hours", c.lang), figure(s, "care", "backlog_patient_hours")},
       {label("rto", c.lang), figure(s, "rto", "met") + " / " + figure(s, "rto", "missed")}};
-  std::string out = "<table class=\"figures\">";
+  TableData table;
   for (const auto& [k, v] : rows)
-    out += fmt::format("<tr><th>{}</th><td class=\"figure\">{}</td></tr>", html_escape(k), html_escape(v));
-  return out + "</table>";
+    table.rows.push_back({"figure", {k}, {v}});
+  return table;
 }
 
 std::string gantt(const Context& c)
@@ -221,7 +248,7 @@ std::string capacity_chart(const Context& c)
       hit.emplace_back(low, id);
   std::sort(hit.begin(), hit.end());
   if (hit.empty())
-    return "<p>" + html_escape(label("no_care", c.lang)) + "</p>";
+    return "";
   if (hit.size() > 10)
     hit.resize(10);
   static const char* colours[] = {"#cc0000", "#e69138", "#6aa84f", "#3d85c6", "#674ea7",
@@ -253,7 +280,7 @@ std::string ladder_chart(const Context& c)
     if (e.kind == "ladder.level")
       steps[e.subject].emplace_back(e.time, e.state);
   if (steps.empty())
-    return "<p>" + html_escape(label("no_ladder", c.lang)) + "</p>";
+    return "";
   std::map<std::string, std::string> colour{{"mobilisation", "#f6b26b"}, {"plan_blanc", "#cc0000"},
                                             {"crisis", "#cc0000"},       {"n1", "#ffe599"},
                                             {"n2", "#f6b26b"},           {"n3", "#cc0000"}};
@@ -275,12 +302,11 @@ std::string ladder_chart(const Context& c)
   return svg.str();
 }
 
-std::string attack_table(const Context& c)
+TableData attack_table(const Context& c)
 {
-  std::string out = fmt::format("<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
-                                html_escape(label("time", c.lang)), html_escape(label("step", c.lang)),
-                                html_escape(label("technique", c.lang)), html_escape(label("action", c.lang)),
-                                html_escape(label("outcome", c.lang)), html_escape(label("targets", c.lang)));
+  TableData table;
+  table.header = {label("time", c.lang),    label("step", c.lang),    label("technique", c.lang),
+                  label("action", c.lang),  label("outcome", c.lang), label("targets", c.lang)};
   for (const auto& e : c.run.events) {
     if (e.kind != "attack.step")
       continue;
@@ -294,15 +320,15 @@ std::string attack_table(const Context& c)
           targets += (targets.empty() ? "" : ", ") + id + " (" + why.get<std::string>() + ")";
     if (e.details.contains("domain"))
       targets += e.details["domain"].get<std::string>();
-    out += fmt::format("<tr class=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                       html_escape(e.state), html_escape(c.clock.human(e.time)), html_escape(e.subject),
-                       html_escape(e.details.value("technique", "")), html_escape(e.details.value("action", "")),
-                       html_escape(e.state), html_escape(targets));
+    table.rows.push_back({e.state,
+                          {},
+                          {human(c.clock, e.time, c.lang), e.subject, e.details.value("technique", ""),
+                           e.details.value("action", ""), e.state, targets}});
   }
-  return out + "</table>";
+  return table;
 }
 
-std::string region_map(const Context& c)
+std::string region_map(const Context& c, std::vector<std::string>& outside)
 {
   // Organisations by location (equirectangular), coloured by their state at the worst moment.
   const json& worst = c.run.summary["max_simultaneous_organisations_impacted"];
@@ -334,7 +360,6 @@ std::string region_map(const Context& c)
   std::nth_element(lats.begin(), lats.begin() + static_cast<std::ptrdiff_t>(lats.size() / 2), lats.end());
   std::nth_element(lons.begin(), lons.begin() + static_cast<std::ptrdiff_t>(lons.size() / 2), lons.end());
   const double mid_lat = lats[lats.size() / 2], mid_lon = lons[lons.size() / 2];
-  std::vector<std::string> outside;
   places.erase(std::remove_if(places.begin(), places.end(),
                               [&](const Place& p) {
                                 bool far = std::fabs(p.lat - mid_lat) > 2.5 || std::fabs(p.lon - mid_lon) > 3.5;
@@ -369,16 +394,15 @@ std::string region_map(const Context& c)
     svg.circle(xy[p.id].first, xy[p.id].second, hit ? 9 : 6, hit ? "#d94a4a" : "#93c47d", p.name);
     svg.text(xy[p.id].first + 11, xy[p.id].second + 4, p.id, 10);
   }
-  svg.text(10, 18, c.clock.human(at) + " (" + format_t_plus(at) + ")", 12, "start", "#000");
-  std::string far;
-  for (const auto& id : outside)
-    far += (far.empty() ? "" : ", ") + id + (impacted[id] ? " (!)" : "");
-  return svg.str() + (far.empty() ? "" : "<p>" + html_escape(label("outside_map", c.lang) + " " + far) + "</p>");
+  svg.text(10, 18, human(c.clock, at, c.lang) + " (" + format_t_plus(at) + ")", 12, "start", "#000");
+  for (auto& id : outside)
+    id += impacted[id] ? " (!)" : "";
+  return svg.str();
 }
 
-std::string why_section(const Context& c)
+std::vector<std::pair<std::string, std::string>> why_section(const Context& c)
 {
-  std::string out;
+  std::vector<std::pair<std::string, std::string>> out;
   std::vector<std::pair<double, std::string>> first;
   std::set<std::string> seen;
   for (const auto& e : c.run.events)
@@ -389,73 +413,63 @@ std::string why_section(const Context& c)
   for (const auto& [t, org] : first) {
     std::string chain = explain(c.run.events, org, t, c.clock);
     chain             = chain.substr(chain.find('\n') + 1); // our own heading, in the report's language
-    out += "<h3>" + html_escape(org + " — " + label("impacted_at", c.lang) + " " + c.clock.human(t)) + "</h3><pre>" +
-           html_escape(chain) + "</pre>";
+    out.emplace_back(org + " — " + label("impacted_at", c.lang) + " " + human(c.clock, t, c.lang), chain);
   }
   return out;
 }
 
-std::string injects_table(const Context& c)
+TableData injects_table(const Context& c)
 {
-  std::string rows;
+  TableData table;
+  table.header = {label("time", c.lang), label("channel", c.lang), label("recipient", c.lang),
+                  label("stimulus", c.lang)};
   for (const auto& e : c.run.events) {
     if (e.kind != "inject")
       continue;
-    const json stim = e.details.value("stimulus", json::object());
+    const json stim  = e.details.value("stimulus", json::object());
     std::string text = stim.value(c.lang, "");
     if (text.empty())
       text = stim.value(c.lang == "fr" ? "en" : "fr", "");
-    rows += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", html_escape(c.clock.human(e.time)),
-                        html_escape(e.details.value("channel", "")), html_escape(e.details.value("to", "")),
-                        html_escape(text));
+    table.rows.push_back({"", {}, {human(c.clock, e.time, c.lang), e.details.value("channel", ""), e.details.value("to", ""), text}});
   }
-  if (rows.empty())
-    return "<p>" + html_escape(label("no_inject", c.lang)) + "</p>";
-  return fmt::format("<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>{}</table>",
-                     html_escape(label("time", c.lang)), html_escape(label("channel", c.lang)),
-                     html_escape(label("recipient", c.lang)), html_escape(label("stimulus", c.lang)), rows);
+  return table;
 }
 
-std::string after_action(const Context& c)
+std::vector<TableData> after_action(const Context& c)
 {
-  std::string out = fmt::format("<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
-                                html_escape(label("asset", c.lang)), html_escape(label("target_rto", c.lang)),
-                                html_escape(label("downtime", c.lang)), html_escape(label("outcome", c.lang)));
+  TableData rto;
+  rto.header = {label("asset", c.lang), label("target_rto", c.lang), label("downtime", c.lang), label("outcome", c.lang)};
   for (const auto& a : c.run.summary["assets"]) {
-    std::string rto = a["rto_s"].is_null() ? label("none", c.lang) : core::format_duration(a["rto_s"].get<double>());
+    std::string target = a["rto_s"].is_null() ? label("none", c.lang) : core::format_duration(a["rto_s"].get<double>());
     std::string verdict = a["rto_met"].is_null() ? (a["rto_s"].is_null() ? label("none", c.lang) : label("pending", c.lang))
                           : a["rto_met"].get<bool>() ? label("met", c.lang)
                                                       : label("missed", c.lang);
-    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", html_escape(a.value("id", "")),
-                       html_escape(rto), html_escape(core::format_duration(a["downtime_s"].get<double>())),
-                       html_escape(verdict));
+    rto.rows.push_back({"", {}, {a.value("id", ""), target, core::format_duration(a["downtime_s"].get<double>()), verdict}});
   }
-  out += "</table>";
-  // Reaction delays from the first detection.
+  std::vector<TableData> out{rto};
   const json& t = c.run.summary["times_s"];
-  if (!t["first_detection"].is_null()) {
-    double detection = t["first_detection"].get<double>();
-    double cell      = -1;
+  if (!t["first_detection"].is_null()) { // reaction delays from the first detection
+    double detection = t["first_detection"].get<double>(), cell = -1;
     for (const auto& e : c.run.events)
       if (e.kind == "crisis_cell.activated") {
         cell = e.time;
         break;
       }
-    out += "<h3>" + html_escape(label("delays", c.lang)) + "</h3><table>";
-    out += fmt::format("<tr><th>{}</th><td>{}</td></tr>", html_escape(label("detection_to_cell", c.lang)),
-                       html_escape(cell < 0 ? label("never", c.lang) : core::format_duration(cell - detection)));
     json craps = t.value("craps_activation", json(nullptr));
-    out += fmt::format("<tr><th>{}</th><td>{}</td></tr>", html_escape(label("detection_to_craps", c.lang)),
-                       html_escape(craps.is_null() ? label("never", c.lang)
-                                                   : core::format_duration(craps.get<double>() - detection)));
-    out += "</table>";
+    TableData delays;
+    delays.caption = label("delays", c.lang);
+    delays.rows.push_back({"", {label("detection_to_cell", c.lang)},
+                           {cell < 0 ? label("never", c.lang) : core::format_duration(cell - detection)}});
+    delays.rows.push_back({"", {label("detection_to_craps", c.lang)},
+                           {craps.is_null() ? label("never", c.lang) : core::format_duration(craps.get<double>() - detection)}});
+    out.push_back(delays);
   }
   return out;
 }
 
-std::string comparison(const Context& c, const RunOutputs& other)
+Section comparison(const Context& c, const RunOutputs& other)
 {
-  std::vector<std::tuple<std::string, const char*, const char*>> rows{
+  std::vector<std::tuple<std::string, const char*, const char*>> figures{
       {"orgs_impacted", "organisations_impacted", "count"},
       {"max_simultaneous", "max_simultaneous_organisations_impacted", "count"},
       {"patients_diverted", "care", "patients_diverted"},
@@ -466,30 +480,29 @@ std::string comparison(const Context& c, const RunOutputs& other)
   std::string variant = other.summary.value("variant", json(nullptr)).is_null()
                             ? label("base", c.lang)
                             : other.summary["variant"].get<std::string>();
-  std::string out = fmt::format("<p>{} : {}</p><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
-                                html_escape(label("other_run", c.lang)), html_escape(variant),
-                                html_escape(label("figure", c.lang)), html_escape(label("this_run", c.lang)),
-                                html_escape(label("other_run", c.lang)), html_escape(label("difference", c.lang)));
-  for (const auto& [key, sec, field] : rows) {
-    auto value = [&](const json& s) -> std::optional<double> {
-      if (!s.contains(sec) || !s[sec].contains(field) || !s[sec][field].is_number())
+  Section sec{"comparison", label("comparison", c.lang), {label("other_run", c.lang) + " : " + variant}, {}, {}, {}};
+  TableData table;
+  table.header = {label("figure", c.lang), label("this_run", c.lang), label("other_run", c.lang),
+                  label("difference", c.lang)};
+  for (const auto& [key, group, field] : figures) {
+    auto value = [&, &g = group, &f = field](const json& s) -> std::optional<double> {
+      if (!s.contains(g) || !s[g].contains(f) || !s[g][f].is_number())
         return std::nullopt;
-      return s[sec][field].get<double>();
+      return s[g][f].get<double>();
     };
     auto a = value(c.run.summary), b = value(other.summary);
     auto show = [](const std::optional<double>& v) { return v ? fmt::format("{:g}", std::round(*v * 10) / 10) : "—"; };
-    std::string diff = a && b ? fmt::format("{:+g}", std::round((*a - *b) * 10) / 10) : "—";
-    out += fmt::format("<tr><th>{}</th><td>{}</td><td>{}</td><td>{}</td></tr>", html_escape(label(key, c.lang)),
-                       show(a), show(b), diff);
+    table.rows.push_back({"", {label(key, c.lang)}, {show(a), show(b), a && b ? fmt::format("{:+g}", std::round((*a - *b) * 10) / 10) : "—"}});
   }
-  return out + "</table>";
+  sec.tables.push_back(table);
+  return sec;
 }
 
 const char* STYLE = R"(
 body{font-family:"DejaVu Sans",Arial,sans-serif;margin:24px;color:#222;max-width:960px}
 h1{font-size:24px;margin-bottom:4px}h2{font-size:18px;border-bottom:2px solid #ccc;padding-bottom:3px;margin-top:28px}
 table{border-collapse:collapse;margin:8px 0;font-size:12px}th,td{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}
-th{background:#f3f3f3}td.figure{font-weight:bold}tr.blocked td,tr.failed td{color:#777}
+th{background:#f3f3f3}tr.figure td{font-weight:bold}tr.blocked td,tr.failed td{color:#777}
 pre{background:#f7f7f7;border:1px solid #e3e3e3;padding:6px;font-size:11px;white-space:pre-wrap}
 svg{display:block;margin:6px 0;font-family:"DejaVu Sans",Arial,sans-serif}
 section{page-break-inside:avoid}footer{margin-top:30px;font-size:11px;color:#777}
@@ -524,35 +537,102 @@ std::string report_html(const RunOutputs& run, const std::string& lang, const st
   const json& s          = run.summary;
   Context c{run, lang, clock, s.value("duration_s", 86400.0)};
   std::string variant = s.value("variant", json(nullptr)).is_null() ? label("base", lang) : s["variant"].get<std::string>();
-  std::string glance  = fmt::format(
-      "<table><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td>{}</td></tr>"
-      "<tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td>{}</td></tr></table>",
-      html_escape(label("scenario", lang)), html_escape(s.value("scenario", "")), html_escape(label("region", lang)),
-      html_escape(run.region.value("region", "")), html_escape(label("variant", lang)), html_escape(variant),
-      html_escape(label("seed", lang)), html_escape(std::to_string(s.value("seed", 0))),
-      html_escape(label("start", lang)), html_escape(clock.human(0) + " (" + s.value("timezone", "") + ")"),
-      html_escape(label("duration", lang)), html_escape(core::format_duration(c.end)));
-  std::string body;
-  body += section("glance", label("glance", lang), glance);
-  body += section("figures", label("key_figures", lang), key_figures(c, run));
-  body += section("timeline", label("timeline", lang), gantt(c));
-  body += section("care", label("care", lang), capacity_chart(c));
-  body += section("ladders", label("ladders", lang), ladder_chart(c));
-  body += section("attack", label("attack_path", lang), attack_table(c));
-  body += section("map", label("map", lang), region_map(c));
-  body += section("why", label("why", lang), why_section(c));
-  body += section("injects", label("injects", lang), injects_table(c));
-  body += section("after-action", label("after_action", lang), after_action(c));
+  TableData glance;
+  glance.rows = {{"", {label("scenario", lang)}, {s.value("scenario", "")}},
+                 {"", {label("region", lang)}, {run.region.value("region", "")}},
+                 {"", {label("variant", lang)}, {variant}},
+                 {"", {label("seed", lang)}, {std::to_string(s.value("seed", 0))}},
+                 {"", {label("start", lang)}, {human(clock, 0, lang) + " (" + s.value("timezone", "") + ")"}},
+                 {"", {label("duration", lang)}, {core::format_duration(c.end)}}};
+  auto figure_or = [](std::string svg, const std::string& empty) {
+    return svg.empty() ? Section{"", "", {empty}, {}, {}, {}} : Section{"", "", {}, {}, {std::move(svg)}, {}};
+  };
+  std::vector<Section> sections;
+  sections.push_back({"glance", label("glance", lang), {}, {glance}, {}, {}});
+  sections.push_back({"figures", label("key_figures", lang), {}, {key_figures(c, run)}, {}, {}});
+  sections.push_back({"timeline", label("timeline", lang), {}, {}, {gantt(c)}, {}});
+  Section care = figure_or(capacity_chart(c), label("no_care", lang));
+  care.id = "care", care.heading = label("care", lang);
+  sections.push_back(care);
+  Section ladders = figure_or(ladder_chart(c), label("no_ladder", lang));
+  ladders.id = "ladders", ladders.heading = label("ladders", lang);
+  sections.push_back(ladders);
+  sections.push_back({"attack", label("attack_path", lang), {}, {attack_table(c)}, {}, {}});
+  std::vector<std::string> outside;
+  std::string map = region_map(c, outside);
+  Section map_section{"map", label("map", lang), {}, {}, {}, {}};
+  if (!map.empty())
+    map_section.figures.push_back(map);
+  if (!outside.empty()) {
+    std::string list;
+    for (const auto& id : outside)
+      list += (list.empty() ? "" : ", ") + id;
+    map_section.notes.push_back(label("outside_map", lang) + " " + list);
+  }
+  sections.push_back(map_section);
+  sections.push_back({"why", label("why", lang), {}, {}, {}, why_section(c)});
+  TableData injects = injects_table(c);
+  sections.push_back(injects.rows.empty() ? Section{"injects", label("injects", lang), {label("no_inject", lang)}, {}, {}, {}}
+                                          : Section{"injects", label("injects", lang), {}, {injects}, {}, {}});
+  sections.push_back({"after-action", label("after_action", lang), {}, after_action(c), {}, {}});
   if (compare)
-    body += section("comparison", label("comparison", lang), comparison(c, *compare));
-  return fmt::format("<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">"
-                     "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
-                     "'unsafe-inline'; img-src data:\">"
-                     "<title>{} — {}</title><style>{}</style></head>\n<body><h1>{}</h1><p>{}</p>\n{}<footer>{}</footer>"
-                     "</body></html>\n",
-                     lang == "en" ? "en" : "fr", html_escape(label("title", lang)), html_escape(s.value("scenario", "")),
-                     STYLE, html_escape(label("title", lang)), html_escape(s.value("scenario", "")), body,
-                     html_escape(label("generated_by", lang)));
+    sections.push_back(comparison(c, *compare));
+
+  using kainjow::mustache::data;
+  auto strings = [](const std::vector<std::string>& items) {
+    data list{data::type::list};
+    for (const auto& item : items)
+      list << data(item);
+    return list;
+  };
+  data page;
+  page.set("lang", lang == "en" ? "en" : "fr");
+  page.set("title", label("title", lang));
+  page.set("scenario", s.value("scenario", ""));
+  page.set("style", STYLE);
+  page.set("footer", label("generated_by", lang));
+  data section_list{data::type::list};
+  for (const auto& sec : sections) {
+    data d;
+    d.set("id", sec.id);
+    d.set("heading", sec.heading);
+    d.set("notes", strings(sec.notes));
+    d.set("figures", strings(sec.figures));
+    data tables{data::type::list};
+    for (const auto& t : sec.tables) {
+      data td;
+      td.set("caption", t.caption);
+      td.set("has_caption", t.caption.empty() ? data(data::type::bool_false) : data(data::type::bool_true));
+      td.set("header", strings(t.header));
+      td.set("has_header", t.header.empty() ? data(data::type::bool_false) : data(data::type::bool_true));
+      data rows{data::type::list};
+      for (const auto& r : t.rows) {
+        data rd;
+        rd.set("css", r.css);
+        rd.set("head", strings(r.head));
+        rd.set("cells", strings(r.cells));
+        rows << rd;
+      }
+      td.set("rows", rows);
+      tables << td;
+    }
+    d.set("tables", tables);
+    data explanations{data::type::list};
+    for (const auto& [title, text] : sec.explanations) {
+      data e;
+      e.set("title", title);
+      e.set("text", text);
+      explanations << e;
+    }
+    d.set("explanations", explanations);
+    section_list << d;
+  }
+  page.set("sections", section_list);
+  kainjow::mustache::mustache tmpl{REPORT_TEMPLATE};
+  std::string html = tmpl.render(page);
+  if (!tmpl.is_valid())
+    throw std::logic_error("report template: " + tmpl.error_message());
+  return html;
 }
 
 } // namespace ricochet::io
