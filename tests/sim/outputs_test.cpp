@@ -1,4 +1,6 @@
 // Hostile strings from a scenario are escaped in every output: HTML report, chronogramme CSV, JSON journal and layer.
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include <catch2/catch.hpp>
@@ -7,50 +9,13 @@
 #include "ricochet/io/graph_export.hpp"
 #include "ricochet/io/msel.hpp"
 #include "ricochet/io/report.hpp"
+#include "ricochet/io/spreadsheet.hpp"
 #include "ricochet/model/region_graph.hpp"
 #include "run_helpers.hpp"
 
 using namespace ricochet;
 
-namespace {
 
-/** Splits CSV text (';' separated, '"' quoted, CRLF lines) into rows of cells. */
-std::vector<std::vector<std::string>> parse_csv(const std::string& text)
-{
-  std::vector<std::vector<std::string>> rows(1);
-  std::string cell;
-  bool quoted = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        cell += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        cell += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ';') {
-      rows.back().push_back(cell);
-      cell.clear();
-    } else if (c == '\r') {
-    } else if (c == '\n') {
-      rows.back().push_back(cell);
-      cell.clear();
-      rows.emplace_back();
-    } else {
-      cell += c;
-    }
-  }
-  if (rows.back().empty())
-    rows.pop_back();
-  return rows;
-}
-
-} // namespace
 
 TEST_CASE("outputs: hostile strings are escaped in HTML, CSV and JSON", "[outputs]")
 {
@@ -70,7 +35,7 @@ TEST_CASE("outputs: hostile strings are escaped in HTML, CSV and JSON", "[output
   }
   SECTION("CSV: every row has its 13 cells and the texts come back whole") {
     for (const char* lang : {"fr", "en"}) {
-      auto rows = parse_csv(io::msel_csv(r.events, clock, lang).substr(3)); // after the BOM
+      auto rows = io::parse_csv(io::msel_csv(r.events, clock, lang));
       REQUIRE(rows.size() >= 3);
       for (const auto& row : rows)
         REQUIRE(row.size() == 13);
@@ -87,21 +52,14 @@ TEST_CASE("outputs: hostile strings are escaped in HTML, CSV and JSON", "[output
     }
   }
   SECTION("HTML: no markup from the scenario survives in the report") {
-    io::RunOutputs run;
-    run.dir     = "hostile";
-    run.events  = r.events;
-    run.summary = nlohmann::json::parse(r.summary);
-    run.region  = nlohmann::json::parse(io::graph_to_json(model::RegionGraph(s.region), ""));
-    std::istringstream csv(r.care);
-    std::string line;
-    while (std::getline(csv, line)) {
-      std::vector<std::string> cells;
-      std::stringstream ss(line);
-      std::string cell;
-      while (std::getline(ss, cell, ','))
-        cells.push_back(cell);
-      run.care.push_back(cells);
-    }
+    // The run's directory, as `ricochet run` writes it.
+    std::filesystem::path dir = std::filesystem::temp_directory_path() / "ricochet-hostile-run";
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "journal.jsonl") << r.journal;
+    std::ofstream(dir / "summary.json") << r.summary;
+    std::ofstream(dir / "care.csv") << r.care;
+    std::ofstream(dir / "region.json") << io::graph_to_json(model::RegionGraph(s.region), "");
+    io::RunOutputs run = io::read_run(dir.string());
     for (const char* lang : {"fr", "en"}) {
       std::string html = io::report_html(run, lang, std::nullopt);
       REQUIRE(html.find("<script") == std::string::npos);
