@@ -11,6 +11,7 @@
 #include "ricochet/core/diagnostics.hpp"
 #include "ricochet/core/suggest.hpp"
 #include "ricochet/io/attack_layer.hpp"
+#include "ricochet/io/batch.hpp"
 #include "ricochet/io/care_csv.hpp"
 #include "ricochet/io/describe.hpp"
 #include "ricochet/io/graph_export.hpp"
@@ -30,7 +31,9 @@
 #include "ricochet/scenario/loader.hpp"
 #include "ricochet/sim/simulation.hpp"
 
+#include <cstdio>
 #include <filesystem>
+#include <thread>
 
 namespace {
 
@@ -247,6 +250,47 @@ int cmd_msel_import(const std::string& file, const std::string& into, const std:
   return 0;
 }
 
+struct BatchArgs {
+  std::string scenario, out, shard;
+  std::size_t runs = 100, jobs = 0;
+  std::vector<std::string> variants;
+  std::optional<std::uint64_t> seed;
+  bool resume = false;
+};
+
+int cmd_batch(const BatchArgs& args)
+{
+  scenario::Scenario s = scenario::load_scenario(args.scenario);
+  io::BatchSpec spec;
+  spec.scenario = args.scenario;
+  spec.runs     = args.runs;
+  spec.seed     = args.seed.value_or(s.seed);
+  spec.variants = args.variants.empty() ? std::vector<std::string>{io::BASE_VARIANT} : args.variants;
+  for (const auto& v : spec.variants)
+    if (v != io::BASE_VARIANT && s.find_variant(v) == nullptr) {
+      std::vector<std::string> ids{io::BASE_VARIANT};
+      for (const auto& known : s.variants)
+        ids.push_back(known.id);
+      throw scenario::ScenarioError(args.scenario + ": error: no variant '" + v + "' (known: " +
+                                    ricochet::core::join(ids) + ")");
+    }
+  if (!args.shard.empty()) {
+    unsigned k = 0, m = 0;
+    char tail  = 0;
+    if (std::sscanf(args.shard.c_str(), "%u/%u%c", &k, &m, &tail) != 2 || m == 0 || k == 0 || k > m)
+      throw scenario::ScenarioError("error: --shard expects K/M with 1 <= K <= M (e.g. 2/8), found '" + args.shard + "'");
+    spec.shard  = k - 1;
+    spec.shards = m;
+  }
+  std::size_t jobs = args.jobs != 0 ? args.jobs : std::max(1U, std::thread::hardware_concurrency());
+  io::run_batch(spec, s, jobs, args.resume, args.out, {});
+  if (spec.shards == 1)
+    io::write_batch_results({args.out}, args.out, true);
+  else
+    std::cerr << "Shard " << args.shard << " done; aggregate the shards with 'ricochet merge DIR... --out DIR'\n";
+  return 0;
+}
+
 int cmd_why(const std::string& dir, const std::string& subject, const std::string& at)
 {
   std::string path = dir + "/journal.jsonl";
@@ -326,6 +370,28 @@ int main(int argc, char** argv)
   layer->add_option("DIR", layer_dir, "Output directory of 'ricochet run'")->required();
   layer->add_option("--out", layer_out, "Layer JSON file")->required();
 
+  BatchArgs batch_args;
+  auto* batch = app.add_subcommand("batch", "Monte Carlo: N seeded runs per variant, one process each, with statistics");
+  batch->add_option("SCENARIO", batch_args.scenario, "Scenario YAML file")->required();
+  batch->add_option("--runs", batch_args.runs, "Runs per variant")->capture_default_str()->check(CLI::Range(1, 10000000));
+  batch->add_option("--jobs,-j", batch_args.jobs, "Runs at once (default: the number of cores)");
+  batch->add_option("--variant", batch_args.variants, "A variant to play ('base': no variant); the first is the "
+                                                      "baseline of the comparison. Repeat for several");
+  batch->add_option("--seed", batch_args.seed, "First seed (run i uses seed + i; default: the scenario's)");
+  batch->add_option("--shard", batch_args.shard, "Run only shard K of M (K/M), for a cluster; then 'ricochet merge'");
+  batch->add_flag("--resume", batch_args.resume, "Complete an interrupted batch in --out");
+  batch->add_option("--out", batch_args.out, "Output directory")->required();
+
+  std::string compare_dir;
+  auto* compare_cmd = app.add_subcommand("compare", "Statistics and the variant comparison of a batch");
+  compare_cmd->add_option("DIR", compare_dir, "Output directory of 'ricochet batch'")->required();
+
+  std::vector<std::string> merge_dirs;
+  std::string merge_out;
+  auto* merge = app.add_subcommand("merge", "Aggregate the shards of a batch as one batch");
+  merge->add_option("DIR", merge_dirs, "Shard directories")->required();
+  merge->add_option("--out", merge_out, "Output directory for the aggregate")->required();
+
   std::string why_dir, why_subject, why_at;
   auto* why = app.add_subcommand("why", "Explain a state from a run's journal: the chain of causes");
   why->add_option("DIR", why_dir, "Output directory of 'ricochet run'")->required();
@@ -367,6 +433,16 @@ int main(int argc, char** argv)
       return cmd_attack_layer(layer_dir, layer_out);
     if (*report)
       return cmd_report(report_dir, report_lang, report_compare, report_out);
+    if (*batch)
+      return cmd_batch(batch_args);
+    if (*compare_cmd) {
+      io::write_batch_results({compare_dir}, compare_dir, true);
+      return 0;
+    }
+    if (*merge) {
+      io::write_batch_results(merge_dirs, merge_out, true);
+      return 0;
+    }
   } catch (const scenario::ScenarioError& e) {
     std::cerr << e.what() << '\n';
     return EXIT_INPUT_ERROR;

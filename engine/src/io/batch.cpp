@@ -1,0 +1,381 @@
+#include "ricochet/io/batch.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include "ricochet/core/atomic_file.hpp"
+#include "ricochet/io/stats.hpp"
+#include "ricochet/io/summary.hpp"
+#include "ricochet/scenario/error.hpp"
+#include "ricochet/sim/parallel.hpp"
+#include "ricochet/sim/simulation.hpp"
+
+namespace ricochet::io {
+
+namespace fs = std::filesystem;
+using nlohmann::ordered_json;
+
+namespace {
+
+/** KPI name -> where it is in summary.json, and a scale (seconds to hours). */
+struct Kpi {
+  const char* name;
+  const char* section;
+  const char* field;
+  double scale;
+};
+const std::vector<Kpi>& kpis()
+{
+  static const std::vector<Kpi> k{
+      {"hours_to_first_compromise", "times_s", "first_compromise", 1 / 3600.0},
+      {"hours_to_first_detection", "times_s", "first_detection", 1 / 3600.0},
+      {"hours_to_domain_admin", "times_s", "domain_admin", 1 / 3600.0},
+      {"hours_to_first_encryption", "times_s", "first_encryption", 1 / 3600.0},
+      {"hours_to_craps", "times_s", "craps_activation", 1 / 3600.0},
+      {"organisations_impacted", "organisations_impacted", "count", 1},
+      {"max_simultaneous_organisations", "max_simultaneous_organisations_impacted", "count", 1},
+      {"patients_diverted", "care", "patients_diverted", 1},
+      {"patient_hours_degraded", "care", "patient_hours_degraded", 1},
+      {"backlog_patient_hours", "care", "backlog_patient_hours", 1},
+      {"rto_missed", "rto", "missed", 1}};
+  return k;
+}
+
+std::string slurp(const fs::path& p)
+{
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+ordered_json read_json(const fs::path& p)
+{
+  try {
+    return ordered_json::parse(slurp(p));
+  } catch (const nlohmann::json::exception& e) {
+    throw scenario::ScenarioError(p.string() + ": error: not valid JSON (" + e.what() + ")");
+  }
+}
+
+ordered_json manifest_of(const BatchSpec& spec, const scenario::Scenario& s)
+{
+  return {{"format", "ricochet-batch"}, {"version", 1},        {"scenario", spec.scenario}, {"name", s.name},
+          {"variants", spec.variants},  {"runs", spec.runs},   {"seed", spec.seed},         {"shards", spec.shards}};
+}
+
+std::string variant_arg(const std::string& v) { return v == BASE_VARIANT ? "" : v; }
+
+struct Runs {
+  ordered_json manifest;
+  std::map<std::string, std::map<std::size_t, ordered_json>> by_variant; ///< variant -> index -> record
+};
+
+Runs load_runs(const std::vector<std::string>& dirs)
+{
+  Runs all;
+  for (const auto& dir : dirs) {
+    fs::path manifest = fs::path(dir) / "batch.json";
+    if (!fs::exists(manifest))
+      throw scenario::ScenarioError(manifest.string() + ": error: no batch here (expected the --out of 'ricochet batch')");
+    ordered_json m = read_json(manifest);
+    m.erase("shard");
+    if (all.manifest.is_null())
+      all.manifest = m;
+    else if (m != all.manifest)
+      throw scenario::ScenarioError(manifest.string() + ": error: not the same batch as " + dirs.front() +
+                                    " (scenario, variants, runs, seed and shards must match)");
+    for (const auto& v : m["variants"]) {
+      fs::path runs = fs::path(dir) / "runs" / v.get<std::string>();
+      if (!fs::exists(runs))
+        continue;
+      std::vector<fs::path> files;
+      for (const auto& f : fs::directory_iterator(runs))
+        if (f.path().extension() == ".json")
+          files.push_back(f.path());
+      std::sort(files.begin(), files.end());
+      for (const auto& f : files) {
+        ordered_json r = read_json(f);
+        all.by_variant[v.get<std::string>()][r["index"].get<std::size_t>()] = r;
+      }
+    }
+  }
+  return all;
+}
+
+std::string num(const ordered_json& v) { return v.is_null() ? "-" : fmt::format("{:.3g}", v.get<double>()); }
+
+} // namespace
+
+ordered_json run_record(const std::vector<sim::Event>& events, const model::Region& region,
+                        const core::LocalClock& clock, std::size_t index, std::uint64_t seed,
+                        const std::string& variant)
+{
+  ordered_json summary = summarize(events, region, clock);
+  ordered_json values;
+  for (const auto& k : kpis()) {
+    const auto& sec = summary.contains(k.section) ? summary[k.section] : ordered_json(nullptr);
+    values[k.name]  = sec.is_object() && sec.contains(k.field) && sec[k.field].is_number()
+                          ? ordered_json(sec[k.field].get<double>() * k.scale)
+                          : ordered_json(nullptr);
+  }
+  ordered_json lost = ordered_json::array();
+  for (const auto& a : summary["assets"])
+    lost.push_back(a["id"]);
+  return {{"index", index}, {"seed", seed}, {"variant", variant}, {"kpis", values}, {"assets_down", lost}};
+}
+
+std::size_t run_batch(const BatchSpec& spec, const scenario::Scenario& s, std::size_t jobs, bool resume,
+                      const std::string& dir, const std::vector<std::string>& simgrid_flags)
+{
+  fs::create_directories(dir);
+  ordered_json manifest = manifest_of(spec, s);
+  fs::path manifest_path = fs::path(dir) / "batch.json";
+  if (fs::exists(manifest_path)) {
+    ordered_json old = read_json(manifest_path);
+    old.erase("shard");
+    if (old != manifest)
+      throw scenario::ScenarioError(manifest_path.string() + ": error: this directory holds another batch; choose "
+                                                             "another --out (or the same options to --resume)");
+    if (!resume && fs::exists(fs::path(dir) / "runs"))
+      throw scenario::ScenarioError(dir + ": error: this batch has already started: add --resume to complete it");
+  }
+  ordered_json with_shard = manifest;
+  with_shard["shard"]     = spec.shard;
+  core::write_file_atomically(manifest_path.string(), with_shard.dump(2) + "\n");
+
+  std::vector<std::size_t> todo; // job = variant * runs + index
+  for (std::size_t v = 0; v < spec.variants.size(); ++v) {
+    fs::create_directories(fs::path(dir) / "runs" / spec.variants[v]);
+    // A run killed while its result was being written leaves only a temporary file: drop it, the run is redone.
+    for (const auto& f : fs::directory_iterator(fs::path(dir) / "runs" / spec.variants[v]))
+      if (f.path().filename().string().rfind('.', 0) == 0)
+        fs::remove(f.path());
+    for (std::size_t i = spec.shard; i < spec.runs; i += spec.shards)
+      if (!fs::exists(fs::path(dir) / "runs" / spec.variants[v] / fmt::format("{:06}.json", i)))
+        todo.push_back(v * spec.runs + i);
+  }
+  const bool tty = ::isatty(STDERR_FILENO) != 0;
+  const auto t0  = std::chrono::steady_clock::now();
+  std::size_t finished = 0;
+  sim::run_parallel(
+      todo, jobs,
+      [&](std::size_t job) {
+        const std::string& variant = spec.variants[job / spec.runs];
+        std::size_t index          = job % spec.runs;
+        std::vector<std::string> args{"ricochet"};
+        args.insert(args.end(), simgrid_flags.begin(), simgrid_flags.end());
+        std::vector<char*> argv;
+        for (auto& a : args)
+          argv.push_back(a.data());
+        argv.push_back(nullptr);
+        int argc = static_cast<int>(args.size());
+        sim::Simulation simulation(&argc, argv.data());
+        std::uint64_t seed = spec.seed + index;
+        simulation.setup(s, sim::RunOptions{variant_arg(variant), seed});
+        simulation.run();
+        core::LocalClock clock(s.timezone, s.start_local);
+        return run_record(simulation.events(), simulation.region(), clock, index, seed, variant).dump();
+      },
+      [&](std::size_t job, const std::string& out) {
+        const std::string& variant = spec.variants[job / spec.runs];
+        core::write_file_atomically((fs::path(dir) / "runs" / variant / fmt::format("{:06}.json", job % spec.runs)).string(),
+                                    out + "\n");
+        ++finished;
+        if (tty) {
+          double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+          double rate = secs > 0 ? static_cast<double>(finished) / secs : 0;
+          std::size_t width = 30, filled = width * finished / std::max<std::size_t>(1, todo.size());
+          std::cerr << fmt::format("\r[{}{}] {}/{} runs, {:.1f} runs/s, {:.0f} s left   ", std::string(filled, '#'),
+                                   std::string(width - filled, ' '), finished, todo.size(), rate,
+                                   rate > 0 ? static_cast<double>(todo.size() - finished) / rate : 0.0)
+                    << std::flush;
+        }
+      });
+  if (tty && !todo.empty())
+    std::cerr << "\n";
+  return finished;
+}
+
+ordered_json aggregate(const std::vector<std::string>& dirs)
+{
+  Runs runs = load_runs(dirs);
+  ordered_json out;
+  out["format"]   = "ricochet-aggregate";
+  out["version"]  = 1;
+  out["scenario"] = runs.manifest["scenario"];
+  out["runs"]     = runs.manifest["runs"];
+  out["seed"]     = runs.manifest["seed"];
+  ordered_json variants = ordered_json::array();
+  for (const auto& v : runs.manifest["variants"]) {
+    const auto& records = runs.by_variant[v.get<std::string>()];
+    ordered_json entry;
+    entry["variant"] = v;
+    entry["runs"]    = records.size();
+    ordered_json values;
+    for (const auto& k : kpis()) {
+      std::vector<double> xs;
+      for (const auto& [index, r] : records)
+        if (!r["kpis"][k.name].is_null())
+          xs.push_back(r["kpis"][k.name].get<double>());
+      Summary st = summarize_values(xs);
+      values[k.name] = {{"n", st.n},       {"probability", records.empty() ? 0.0 : static_cast<double>(st.n) / static_cast<double>(records.size())},
+                        {"mean", st.mean}, {"ci95", st.ci95},
+                        {"p10", st.p10},   {"p50", st.p50},
+                        {"p90", st.p90},   {"min", st.min},
+                        {"max", st.max}};
+    }
+    entry["kpis"] = values;
+    std::map<std::string, std::size_t> down;
+    for (const auto& [index, r] : records)
+      for (const auto& id : r["assets_down"])
+        ++down[id.get<std::string>()];
+    ordered_json lost;
+    for (const auto& [id, count] : down)
+      lost[id] = static_cast<double>(count) / static_cast<double>(records.size());
+    entry["probability_asset_down"] = lost;
+    variants.push_back(entry);
+  }
+  out["variants"] = variants;
+  return out;
+}
+
+ordered_json compare(const ordered_json& agg, const std::vector<std::string>& dirs)
+{
+  Runs runs = load_runs(dirs);
+  const auto& names = runs.manifest["variants"];
+  ordered_json out;
+  out["format"]   = "ricochet-compare";
+  out["version"]  = 1;
+  out["baseline"] = names[0];
+  ordered_json variants = ordered_json::array();
+  const auto& base      = runs.by_variant[names[0].get<std::string>()];
+  for (std::size_t v = 1; v < names.size(); ++v) {
+    const auto& other = runs.by_variant[names[v].get<std::string>()];
+    ordered_json entry;
+    entry["variant"] = names[v];
+    ordered_json values;
+    for (const auto& k : kpis()) {
+      std::vector<std::pair<double, double>> pairs;
+      std::size_t k_base = 0, k_other = 0;
+      for (const auto& [index, r] : base) {
+        auto it = other.find(index);
+        bool in_base = !r["kpis"][k.name].is_null();
+        k_base += in_base ? 1U : 0U;
+        if (it == other.end())
+          continue;
+        bool in_other = !it->second["kpis"][k.name].is_null();
+        if (in_base && in_other)
+          pairs.emplace_back(r["kpis"][k.name].get<double>(), it->second["kpis"][k.name].get<double>());
+      }
+      for (const auto& [index, r] : other)
+        k_other += r["kpis"][k.name].is_null() ? 0U : 1U;
+      Difference d  = paired_difference(pairs);
+      Difference dp = proportion_difference(k_base, base.size(), k_other, other.size());
+      const auto& bs = agg["variants"][0]["kpis"][k.name];
+      const auto& os = agg["variants"][v]["kpis"][k.name];
+      values[k.name] = {{"baseline_mean", bs["n"].get<std::size_t>() > 0 ? ordered_json(bs["mean"]) : ordered_json(nullptr)},
+                        {"variant_mean", os["n"].get<std::size_t>() > 0 ? ordered_json(os["mean"]) : ordered_json(nullptr)},
+                        {"difference", d.n > 0 ? ordered_json(d.mean) : ordered_json(nullptr)},
+                        {"ci95", d.ci95},
+                        {"pairs", d.n},
+                        {"significant", d.significant},
+                        {"probability_difference", dp.mean},
+                        {"probability_ci95", dp.ci95},
+                        {"probability_significant", dp.significant}};
+    }
+    entry["kpis"] = values;
+    variants.push_back(entry);
+  }
+  out["variants"] = variants;
+  return out;
+}
+
+std::string aggregate_text(const ordered_json& agg)
+{
+  std::string out;
+  for (const auto& v : agg["variants"]) {
+    out += fmt::format("\n{} ({} runs)\n", v["variant"].get<std::string>(), v["runs"].get<std::size_t>());
+    out += fmt::format("  {:<32} {:>6} {:>10} {:>9} {:>9} {:>9} {:>9}\n", "KPI", "P(%)", "mean", "±95%", "P10", "P50",
+                       "P90");
+    for (const auto& [name, s] : v["kpis"].items())
+      out += fmt::format("  {:<32} {:>6.1f} {:>10} {:>9} {:>9} {:>9} {:>9}\n", name,
+                         s["probability"].get<double>() * 100,
+                         s["n"].get<std::size_t>() ? num(s["mean"]) : "-", s["n"].get<std::size_t>() ? num(s["ci95"]) : "-",
+                         s["n"].get<std::size_t>() ? num(s["p10"]) : "-", s["n"].get<std::size_t>() ? num(s["p50"]) : "-",
+                         s["n"].get<std::size_t>() ? num(s["p90"]) : "-");
+  }
+  return out;
+}
+
+std::string aggregate_csv(const ordered_json& agg)
+{
+  std::string out = "variant,kpi,runs,n,probability,mean,ci95,p10,p50,p90,min,max\n";
+  for (const auto& v : agg["variants"])
+    for (const auto& [name, s] : v["kpis"].items())
+      out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", v["variant"].get<std::string>(), name,
+                         v["runs"].get<std::size_t>(), s["n"].get<std::size_t>(), s["probability"].dump(),
+                         s["mean"].dump(), s["ci95"].dump(), s["p10"].dump(), s["p50"].dump(), s["p90"].dump(),
+                         s["min"].dump(), s["max"].dump());
+  return out;
+}
+
+std::string compare_text(const ordered_json& cmp)
+{
+  std::string out;
+  for (const auto& v : cmp["variants"]) {
+    out += fmt::format("\n{} against {}\n", v["variant"].get<std::string>(), cmp["baseline"].get<std::string>());
+    out += fmt::format("  {:<32} {:>10} {:>10} {:>12} {:>9}  {}\n", "KPI", "baseline", "variant", "difference",
+                       "±95%", "significant");
+    for (const auto& [name, d] : v["kpis"].items())
+      out += fmt::format("  {:<32} {:>10} {:>10} {:>12} {:>9}  {}{}\n", name, num(d["baseline_mean"]),
+                         num(d["variant_mean"]), num(d["difference"]), num(d["ci95"]),
+                         d["significant"].get<bool>() ? "yes" : "no",
+                         d["probability_significant"].get<bool>()
+                             ? fmt::format(" (P changes by {:+.0f} points)", d["probability_difference"].get<double>() * 100)
+                             : "");
+  }
+  return out;
+}
+
+std::string compare_csv(const ordered_json& cmp)
+{
+  std::string out = "baseline,variant,kpi,baseline_mean,variant_mean,difference,ci95,pairs,significant,"
+                    "probability_difference,probability_ci95,probability_significant\n";
+  for (const auto& v : cmp["variants"])
+    for (const auto& [name, d] : v["kpis"].items())
+      out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", cmp["baseline"].get<std::string>(),
+                         v["variant"].get<std::string>(), name, d["baseline_mean"].dump(), d["variant_mean"].dump(),
+                         d["difference"].dump(), d["ci95"].dump(), d["pairs"].dump(), d["significant"].dump(),
+                         d["probability_difference"].dump(), d["probability_ci95"].dump(),
+                         d["probability_significant"].dump());
+  return out;
+}
+
+void write_batch_results(const std::vector<std::string>& dirs, const std::string& out, bool print)
+{
+  fs::create_directories(out);
+  ordered_json agg = aggregate(dirs);
+  core::write_file_atomically(out + "/aggregate.json", agg.dump(2) + "\n");
+  core::write_file_atomically(out + "/aggregate.csv", aggregate_csv(agg));
+  if (print)
+    std::cout << aggregate_text(agg);
+  if (agg["variants"].size() > 1) {
+    ordered_json cmp = compare(agg, dirs);
+    core::write_file_atomically(out + "/compare.json", cmp.dump(2) + "\n");
+    core::write_file_atomically(out + "/compare.csv", compare_csv(cmp));
+    if (print)
+      std::cout << compare_text(cmp);
+  }
+}
+
+} // namespace ricochet::io
