@@ -10,6 +10,7 @@
 #include "ricochet/core/atomic_file.hpp"
 #include "ricochet/core/diagnostics.hpp"
 #include "ricochet/core/suggest.hpp"
+#include "ricochet/io/analysis.hpp"
 #include "ricochet/io/attack_layer.hpp"
 #include "ricochet/io/batch.hpp"
 #include "ricochet/io/care_csv.hpp"
@@ -291,6 +292,36 @@ int cmd_batch(const BatchArgs& args)
   return 0;
 }
 
+int cmd_analyze(const std::string& path, const std::string& variant, const std::vector<std::string>& from,
+                const std::vector<std::string>& targets, const std::vector<std::string>& weight_args, const std::string& out)
+{
+  auto file = load_or_throw(path);
+  model::Region region = region_of(file, path, variant);
+  std::map<std::string, double> weights;
+  for (const auto& w : weight_args) {
+    auto eq = w.find('=');
+    char* end = nullptr;
+    double value = eq == std::string::npos ? -1 : std::strtod(w.c_str() + eq + 1, &end);
+    if (eq == std::string::npos || end == w.c_str() + eq + 1 || *end != '\0' || value <= 0 ||
+        region.find_link(w.substr(0, eq)) == nullptr)
+      throw scenario::ScenarioError("error: --weight expects LINK=NUMBER with a link of the region and a positive "
+                                    "number, found '" + w + "'");
+    weights[w.substr(0, eq)] = value;
+  }
+  nlohmann::ordered_json result;
+  try {
+    result = io::analyze(region, from, targets, weights);
+  } catch (const std::invalid_argument& e) {
+    throw scenario::ScenarioError(std::string("error: ") + e.what());
+  }
+  std::filesystem::create_directories(out);
+  core::write_file_atomically(out + "/analysis.json", result.dump(2) + "\n");
+  std::string text = io::analysis_text(result);
+  core::write_file_atomically(out + "/analysis.txt", text);
+  std::cout << text;
+  return 0;
+}
+
 int cmd_why(const std::string& dir, const std::string& subject, const std::string& at)
 {
   std::string path = dir + "/journal.jsonl";
@@ -392,6 +423,17 @@ int main(int argc, char** argv)
   merge->add_option("DIR", merge_dirs, "Shard directories")->required();
   merge->add_option("--out", merge_out, "Output directory for the aggregate")->required();
 
+  std::string analyze_file, analyze_variant, analyze_out;
+  std::vector<std::string> analyze_from, analyze_targets, analyze_weights;
+  auto* analyze = app.add_subcommand("analyze", "Static exposure: blast radius, single points of failure, minimum "
+                                                "cuts, ranked segmentation changes (no simulation)");
+  analyze->add_option("FILE", analyze_file, "Region or scenario YAML file")->required();
+  analyze->add_option("--variant", analyze_variant, "Analyse the region as changed by this variant");
+  analyze->add_option("--from", analyze_from, "Entry asset (default: every entry point); repeat for several");
+  analyze->add_option("--target", analyze_targets, "Target asset for minimum cuts (default: every directory)");
+  analyze->add_option("--weight", analyze_weights, "LINK=COST: cost of cutting or filtering a link (default 1)");
+  analyze->add_option("--out", analyze_out, "Output directory (analysis.json, analysis.txt)")->required();
+
   std::string why_dir, why_subject, why_at;
   auto* why = app.add_subcommand("why", "Explain a state from a run's journal: the chain of causes");
   why->add_option("DIR", why_dir, "Output directory of 'ricochet run'")->required();
@@ -435,6 +477,8 @@ int main(int argc, char** argv)
       return cmd_report(report_dir, report_lang, report_compare, report_out);
     if (*batch)
       return cmd_batch(batch_args);
+    if (*analyze)
+      return cmd_analyze(analyze_file, analyze_variant, analyze_from, analyze_targets, analyze_weights, analyze_out);
     if (*compare_cmd) {
       io::write_batch_results({compare_dir}, compare_dir, true);
       return 0;
