@@ -216,13 +216,17 @@ int cmd_attack_layer(const std::string& dir, const std::string& out)
   return 0;
 }
 
-int cmd_report(const std::string& dir, const std::string& lang, const std::string& compare, const std::string& out)
+int cmd_report(const std::string& dir, const std::string& lang, const std::string& compare, const std::string& batch,
+               const std::string& out)
 {
   io::RunOutputs run = io::read_run(dir);
   std::optional<io::RunOutputs> other;
   if (!compare.empty())
     other = io::read_run(compare);
-  core::write_file_atomically(out, io::report_html(run, lang, other));
+  std::optional<nlohmann::json> batch_comparison;
+  if (!batch.empty())
+    batch_comparison = nlohmann::json(io::compare(io::aggregate({batch}), {batch}));
+  core::write_file_atomically(out, io::report_html(run, lang, other, batch_comparison));
   return 0;
 }
 
@@ -389,11 +393,12 @@ int main(int argc, char** argv)
       ->capture_default_str();
   msel->add_option("--out", msel_args.out, "Output file: .csv (UTF-8 with BOM, ';' separators) or .xlsx");
 
-  std::string report_dir, report_lang = "fr", report_compare, report_out;
+  std::string report_dir, report_lang = "fr", report_compare, report_batch, report_out;
   auto* report = app.add_subcommand("report", "Write the self-contained HTML report of a run");
   report->add_option("DIR", report_dir, "Output directory of 'ricochet run'")->required();
   report->add_option("--lang", report_lang, "Language")->check(CLI::IsMember({"fr", "en"}))->capture_default_str();
   report->add_option("--compare", report_compare, "Another run (a variant) to compare with");
+  report->add_option("--batch", report_batch, "A batch of the scenario's variants: adds the what-if comparison");
   report->add_option("--out", report_out, "HTML file")->required();
 
   std::string layer_dir, layer_out;
@@ -474,7 +479,7 @@ int main(int argc, char** argv)
     if (*layer)
       return cmd_attack_layer(layer_dir, layer_out);
     if (*report)
-      return cmd_report(report_dir, report_lang, report_compare, report_out);
+      return cmd_report(report_dir, report_lang, report_compare, report_batch, report_out);
     if (*batch)
       return cmd_batch(batch_args);
     if (*analyze)

@@ -112,7 +112,13 @@ Runs load_runs(const std::vector<std::string>& dirs)
   return all;
 }
 
-std::string num(const ordered_json& v) { return v.is_null() ? "-" : fmt::format("{:.3g}", v.get<double>()); }
+std::string num(const ordered_json& v)
+{
+  if (v.is_null())
+    return "-";
+  double x = v.get<double>();
+  return fmt::format("{:.3g}", std::fabs(x) < 1e-9 ? 0.0 : x); // rounding noise of a constant sample reads as 0
+}
 
 } // namespace
 

@@ -502,7 +502,7 @@ const char* STYLE = R"(
 body{font-family:"DejaVu Sans",Arial,sans-serif;margin:24px;color:#222;max-width:960px}
 h1{font-size:24px;margin-bottom:4px}h2{font-size:18px;border-bottom:2px solid #ccc;padding-bottom:3px;margin-top:28px}
 table{border-collapse:collapse;margin:8px 0;font-size:12px}th,td{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}
-th{background:#f3f3f3}tr.figure td{font-weight:bold}tr.blocked td,tr.failed td{color:#777}
+th{background:#f3f3f3}tr.figure td,tr.significant td{font-weight:bold}tr.blocked td,tr.failed td{color:#777}
 pre{background:#f7f7f7;border:1px solid #e3e3e3;padding:6px;font-size:11px;white-space:pre-wrap}
 svg{display:block;margin:6px 0;font-family:"DejaVu Sans",Arial,sans-serif}
 section{page-break-inside:avoid}footer{margin-top:30px;font-size:11px;color:#777}
@@ -531,7 +531,8 @@ RunOutputs read_run(const std::string& dir)
   return r;
 }
 
-std::string report_html(const RunOutputs& run, const std::string& lang, const std::optional<RunOutputs>& compare)
+std::string report_html(const RunOutputs& run, const std::string& lang, const std::optional<RunOutputs>& compare,
+                        const std::optional<json>& batch_comparison)
 {
   core::LocalClock clock = journal_clock(run.events, run.dir + "/journal.jsonl");
   const json& s          = run.summary;
@@ -577,6 +578,25 @@ std::string report_html(const RunOutputs& run, const std::string& lang, const st
   sections.push_back({"after-action", label("after_action", lang), {}, after_action(c), {}, {}});
   if (compare)
     sections.push_back(comparison(c, *compare));
+  if (batch_comparison) { // ricochet batch: every variant against the baseline, with significance
+    Section whatif{"what-if", label("what_if", lang), {}, {}, {}, {}};
+    for (const auto& v : (*batch_comparison)["variants"]) {
+      TableData t;
+      t.caption = v["variant"].get<std::string>() + " / " + (*batch_comparison)["baseline"].get<std::string>();
+      t.header  = {label("figure", lang), label("other_run", lang), label("this_run", lang), label("difference", lang),
+                   "± 95 %", label("significant", lang)};
+      auto show = [](const json& x) {
+        return x.is_null() ? std::string("—") : fmt::format("{:.3g}", std::fabs(x.get<double>()) < 1e-9 ? 0.0 : x.get<double>());
+      };
+      for (const auto& [kpi, d] : v["kpis"].items())
+        t.rows.push_back({d["significant"].get<bool>() ? "significant" : "",
+                          {kpi},
+                          {show(d["baseline_mean"]), show(d["variant_mean"]), show(d["difference"]), show(d["ci95"]),
+                           d["significant"].get<bool>() ? label("yes", lang) : label("no", lang)}});
+      whatif.tables.push_back(t);
+    }
+    sections.push_back(whatif);
+  }
 
   using kainjow::mustache::data;
   auto strings = [](const std::vector<std::string>& items) {

@@ -31,6 +31,7 @@ struct RunOutputs {
 
 /** The HTML document. compare: another run of the same scenario (a variant) to set side by side. */
 [[nodiscard]] std::string report_html(const RunOutputs& run, const std::string& lang,
-                                      const std::optional<RunOutputs>& compare);
+                                      const std::optional<RunOutputs>& compare,
+                                      const std::optional<nlohmann::json>& batch_comparison = std::nullopt);
 
 } // namespace ricochet::io
