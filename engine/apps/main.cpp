@@ -26,6 +26,7 @@
 #include <sstream>
 #include "ricochet/io/report.hpp"
 #include "ricochet/io/summary.hpp"
+#include "ricochet/io/trainer_actions.hpp"
 #include "ricochet/io/why.hpp"
 #include "ricochet/model/region_graph.hpp"
 #include "ricochet/scenario/error.hpp"
@@ -120,6 +121,7 @@ int cmd_graph(const std::string& path, const std::string& format, const std::str
 
 struct RunArgs {
   std::string scenario, variant, out;
+  std::string actions; ///< a file of trainer decisions (a branch saved by the viewer)
   std::optional<std::uint64_t> seed;
   bool quiet  = false;
   bool report = false;  ///< also write DIR/report.html
@@ -161,11 +163,14 @@ int cmd_run(const RunArgs& args)
   scenario::Scenario s = load_for_run(args);
   std::filesystem::create_directories(args.out);
   core::LocalClock clock(s.timezone, s.start_local);
+  sim::RunOptions options{args.variant, args.seed, {}};
+  if (!args.actions.empty())
+    options.actions = io::read_trainer_actions(args.actions, clock, s.region_for(args.variant));
   EngineArgv argv(args.simgrid_flags);
   sim::Simulation simulation(&argv.argc, argv.ptrs.data());
   if (!args.quiet)
     simulation.on_event_cb([&clock](const sim::Event& e) { std::cout << io::timeline_line(e, clock) << '\n'; });
-  simulation.setup(s, sim::RunOptions{args.variant, args.seed});
+  simulation.setup(s, options);
   simulation.run();
 
   const auto& events = simulation.events();
@@ -189,7 +194,7 @@ int cmd_msel(const RunArgs& args, const std::string& lang)
   scenario::Scenario s = load_for_run(args);
   EngineArgv argv(args.simgrid_flags);
   sim::Simulation simulation(&argv.argc, argv.ptrs.data());
-  simulation.setup(s, sim::RunOptions{args.variant, args.seed});
+  simulation.setup(s, sim::RunOptions{args.variant, args.seed, {}});
   simulation.run();
   core::LocalClock clock(s.timezone, s.start_local);
   io::Table table = io::msel_table(simulation.events(), clock, lang);
@@ -374,6 +379,7 @@ int main(int argc, char** argv)
   run->add_option("--variant", run_args.variant, "Play this variant of the scenario");
   run->add_option("--seed", run_args.seed, "Random seed (default: the scenario's)");
   run->add_option("--out", run_args.out, "Output directory")->required();
+  run->add_option("--actions", run_args.actions, "Trainer decisions to play (a file saved by ricochet-view)");
   run->add_flag("--quiet,-q", run_args.quiet, "Do not print the timeline");
   run->add_flag("--report", run_args.report, "Also write DIR/report.html");
   run->add_option("--lang", run_args.lang, "Language of the report")->check(CLI::IsMember({"fr", "en"}));

@@ -49,7 +49,7 @@ std::string in_child(const std::string& path, const std::string& variant, std::o
     char name[]          = "ricochet-test";
     char* argv[]         = {name, nullptr};
     sim::Simulation simulation(&argc, argv);
-    simulation.setup(s, sim::RunOptions{variant, seed});
+    simulation.setup(s, sim::RunOptions{variant, seed, {}});
     drive(simulation);
     return outputs(simulation, core::LocalClock(s.timezone, s.start_local));
   });

@@ -25,12 +25,13 @@ public:
   void on_event(const Event& e);
   /** How much slower an organisation coordinates (lost telephony); 1 when unset. */
   void set_communications(std::function<double(std::size_t)> factor) { communications_ = std::move(factor); }
+  /** Carries out one response action now (a playbook's, or a trainer's decision). */
+  void act(const scenario::ResponseAction& action, std::uint64_t cause);
 
 private:
   void detect(const Event& effect);
   void trigger(scenario::Trigger when, std::size_t org, std::uint64_t cause);
   void execute(const scenario::Playbook& playbook, std::uint64_t cause);
-  void act(const scenario::ResponseAction& action, std::uint64_t cause);
   std::vector<std::size_t> links_to_cut(const scenario::ResponseAction& action) const;
   Agenda& team(std::size_t org);
 

@@ -164,6 +164,12 @@ void Governance::decide(std::size_t r)
   });
 }
 
+void Governance::activate_craps_now(std::uint64_t cause)
+{
+  if (!craps_active_)
+    activate_craps(cause);
+}
+
 void Governance::activate_craps(std::uint64_t cause)
 {
   craps_active_    = true;

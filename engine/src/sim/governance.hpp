@@ -32,6 +32,8 @@ public:
 
   /** Whether a condition holds now (also used by conditional injects). */
   [[nodiscard]] bool holds(const scenario::Condition& c) const;
+  /** A trainer activates the CRAPS now (no-op if it is already active). */
+  void activate_craps_now(std::uint64_t cause);
 
 private:
   [[nodiscard]] int level(scenario::Ladder ladder, const std::string& scope) const;

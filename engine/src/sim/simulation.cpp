@@ -14,6 +14,7 @@
 #include "platform.hpp"
 #include "random_streams.hpp"
 #include "recovery.hpp"
+#include "trainer.hpp"
 #include "world.hpp"
 
 XBT_LOG_NEW_DEFAULT_CATEGORY(ricochet, "ricochet simulation");
@@ -38,6 +39,7 @@ struct Simulation::Impl {
   std::unique_ptr<Agenda> cascade;
   std::unique_ptr<Recovery> recovery;
   std::unique_ptr<Defenders> defenders;
+  std::unique_ptr<TrainerDesk> trainer;
   std::unique_ptr<Attacker> attacker;
   std::unique_ptr<Care> care;
   std::unique_ptr<Governance> governance;
@@ -82,6 +84,9 @@ void Simulation::setup(const scenario::Scenario& scenario, const RunOptions& opt
     for (const auto& action : pb.actions)
       if (action.kind == scenario::ResponseAction::Kind::RECOVER)
         teams.push_back(s.world->org_index(action.org));
+  for (const auto& action : options.actions)
+    if (action.kind == TrainerAction::Kind::RECOVER)
+      teams.push_back(s.world->org_index(action.target));
   bool regional = s.scenario.defence.recovery.regional.technicians > 0;
   s.defenders = std::make_unique<Defenders>(*s.world, s.scenario.defence, *s.random, *s.recovery, s.wakeups);
   s.care      = std::make_unique<Care>(*s.world, scenario.care.step_s, scenario.care.radius_km, s.end, s.wakeups);
@@ -121,6 +126,8 @@ void Simulation::setup(const scenario::Scenario& scenario, const RunOptions& opt
   s.care->start(control);
   s.governance->start(control);
   s.injects->start(control);
+  s.trainer = std::make_unique<TrainerDesk>(*s.world, *s.defenders, *s.governance, *s.recovery, s.wakeups);
+  s.trainer->start(control, options.actions);
   if (s.scenario.attack) {
     s.attacker = std::make_unique<Attacker>(*s.world, *s.platform, *s.scenario.attack, s.scenario.defence, *s.random,
                                             s.wakeups);

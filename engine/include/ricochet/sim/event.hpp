@@ -18,6 +18,16 @@ struct Event {
   nlohmann::json details = nlohmann::json::object();
 };
 
+/** A decision a trainer takes during a live session, applied at `time` like a playbook action would be, and
+ *  journaled as a `trainer.action` event (its cause) so that the branch can be told apart and replayed. */
+struct TrainerAction {
+  enum class Kind { ISOLATE, RECONNECT, SHUT_DOWN, RESTART, RECOVER, ACTIVATE_CRAPS };
+  double time = 0;      ///< simulated seconds since the start
+  Kind kind   = Kind::ISOLATE;
+  std::string scope;    ///< what target names: "org", "zone", "link", "asset" (empty for the CRAPS)
+  std::string target;   ///< its id
+};
+
 } // namespace ricochet::sim
 
 namespace ricochet::sim {

@@ -16,6 +16,7 @@ namespace ricochet::sim {
 struct RunOptions {
   std::string variant;               ///< empty: the base region
   std::optional<std::uint64_t> seed; ///< overrides the scenario's seed
+  std::vector<TrainerAction> actions; ///< trainer decisions (a branch of the scenario), checked by the caller
 };
 
 /** One simulated run. SimGrid allows one engine per process: create one Simulation per process (fork for more). */

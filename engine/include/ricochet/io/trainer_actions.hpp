@@ -1,0 +1,32 @@
+#pragma once
+// Trainer decisions as text, one per line: "isolate org partner-hospital at T+5h30". The viewer writes them (a
+// branch of a live session) and `ricochet run --actions FILE` replays them.
+#include <string>
+#include <vector>
+
+#include "ricochet/core/local_time.hpp"
+#include "ricochet/model/region.hpp"
+#include "ricochet/sim/event.hpp"
+
+namespace ricochet::io {
+
+/** Parses "VERB [SCOPE ID] at WHEN": verbs isolate|reconnect (org, zone, link, asset), shut_down (org, asset),
+ *  restart (asset), recover (org), activate_craps (no target); WHEN as for `why --at`. Checks the ids against
+ *  region. @throw std::invalid_argument saying what is wrong and what is expected */
+[[nodiscard]] sim::TrainerAction parse_trainer_action(const std::string& text, const core::LocalClock& clock,
+                                                      const model::Region& region);
+
+/** The line that parses back to the same action (the time exactly, in seconds). */
+[[nodiscard]] std::string format_trainer_action(const sim::TrainerAction& action);
+
+/** Reads a file of actions ('#' starts a comment), in time order.
+ *  @throw scenario::ScenarioError with "file:line:col: error: ..." for every bad line */
+[[nodiscard]] std::vector<sim::TrainerAction> read_trainer_actions(const std::string& path,
+                                                                   const core::LocalClock& clock,
+                                                                   const model::Region& region);
+
+/** The whole file for these actions, with a header saying how to replay it. */
+[[nodiscard]] std::string trainer_actions_text(const std::vector<sim::TrainerAction>& actions,
+                                               const std::string& scenario_path);
+
+} // namespace ricochet::io

@@ -1,0 +1,361 @@
+#include "renderer.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "ricochet/io/journal.hpp"
+#include "ricochet/io/why.hpp"
+
+namespace ricochet::viz {
+
+namespace {
+
+const sf::Color BACKGROUND(18, 22, 30), PANEL(28, 34, 46), TEXT(235, 238, 245), DIM(150, 158, 175),
+    EDGE(90, 100, 120), HOSTING(200, 140, 60), ATTACK(255, 60, 60), ISOLATION(40, 120, 255), BANNER(200, 20, 40);
+
+/** The first n code points of a UTF-8 string, with an ellipsis if cut. */
+std::string clip(const std::string& s, std::size_t n)
+{
+  std::size_t points = 0;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && points++ == n)
+      return s.substr(0, i) + "…";
+  return s;
+}
+
+std::string feed_line(const sim::Event& e)
+{
+  std::string when = io::format_t_plus(e.time);
+  if (e.kind == "inject") {
+    std::string to;
+    for (const auto& r : e.details.value("to", nlohmann::json::array()))
+      to += (to.empty() ? "" : ", ") + r.get<std::string>();
+    std::string stimulus = e.details.contains("stimulus") ? e.details["stimulus"].value("fr", "") : "";
+    return fmt::format("{}  [{}] → {} : {}", when, e.details.value("channel", "?"), to, stimulus);
+  }
+  if (e.kind == "trainer.action")
+    return fmt::format("{}  ANIMATEUR {} {}", when, e.state, e.subject);
+  return fmt::format("{}  {} {} {}", when, e.kind, e.subject, e.state);
+}
+
+sf::Color gauge_colour(double f)
+{
+  return f >= 0.8 ? sf::Color(46, 170, 80) : f >= 0.5 ? sf::Color(240, 190, 40) : sf::Color(220, 50, 50);
+}
+
+void rect(sf::RenderTarget& target, sf::FloatRect r, sf::Color fill)
+{
+  sf::RectangleShape shape({r.width, r.height});
+  shape.setPosition(r.left, r.top);
+  shape.setFillColor(fill);
+  target.draw(shape);
+}
+
+void line(sf::RenderTarget& target, sf::Vector2f a, sf::Vector2f b, float width, sf::Color colour)
+{
+  sf::Vector2f d = b - a;
+  float len      = std::sqrt(d.x * d.x + d.y * d.y);
+  if (len < 1)
+    return;
+  sf::RectangleShape shape({len, width});
+  shape.setOrigin(0, width / 2);
+  shape.setPosition(a);
+  shape.setRotation(std::atan2(d.y, d.x) * 180.f / static_cast<float>(M_PI));
+  shape.setFillColor(colour);
+  target.draw(shape);
+}
+
+} // namespace
+
+sf::Color look_colour(Look look)
+{
+  switch (look) {
+    case Look::ENCRYPTED: return {220, 30, 40};
+    case Look::RESTORING: return {160, 90, 230};
+    case Look::COMPROMISED: return {255, 140, 0};
+    case Look::DEGRADED: return {250, 215, 40};
+    case Look::SHUT_DOWN: return {120, 120, 130};
+    case Look::ISOLATED: return {40, 120, 255};
+    case Look::RESTORED: return {0, 190, 190};
+    case Look::NOMINAL: return {50, 170, 80};
+  }
+  return sf::Color::White;
+}
+
+Look org_look(const Territory& territory, std::size_t org, const SceneState& state)
+{
+  Look worst = Look::NOMINAL;
+  for (const auto& asset : territory.orgs[org].assets) {
+    auto it = state.assets.find(asset);
+    if (it != state.assets.end())
+      worst = std::min(worst, it->second.look());
+  }
+  auto impacted = state.org_state.find(territory.orgs[org].id);
+  if (impacted != state.org_state.end() && impacted->second == "impacted")
+    worst = std::min(worst, Look::DEGRADED);
+  auto isolated = state.org_isolated.find(territory.orgs[org].id);
+  if (isolated != state.org_isolated.end() && isolated->second)
+    worst = std::min(worst, Look::ISOLATED);
+  return worst;
+}
+
+Renderer::Renderer(const std::string& font_path)
+{
+  has_font_ = font_.loadFromFile(font_path);
+  if (!has_font_)
+    font_error_ = "cannot load the font " + font_path + ": drawing without text (give one with --font)";
+}
+
+sf::FloatRect Renderer::banner_rect(sf::Vector2u size)
+{
+  return {0, TOP_BAR, static_cast<float>(size.x) - PANEL_WIDTH, 56};
+}
+
+sf::Vector2f Renderer::org_position(const Place& at, sf::Vector2u size, const ViewOptions& view)
+{
+  float w = static_cast<float>(size.x) - PANEL_WIDTH, h = static_cast<float>(size.y) - TOP_BAR - 120;
+  float side = std::min(w, h);
+  sf::Vector2f centre{w / 2, TOP_BAR + 56 + h / 2};
+  sf::Vector2f p{static_cast<float>(at.x - 0.5) * side * 0.92f, static_cast<float>(at.y - 0.5) * side * 0.92f};
+  return centre + view.pan + p * view.zoom;
+}
+
+std::optional<std::size_t> Renderer::org_at(const Territory& t, sf::Vector2f point, sf::Vector2u size,
+                                            const ViewOptions& view)
+{
+  for (std::size_t i = 0; i < t.orgs.size(); ++i) {
+    sf::Vector2f d = org_position(t.orgs[i].at, size, view) - point;
+    if (d.x * d.x + d.y * d.y <= ORG_RADIUS * ORG_RADIUS * 1.5f)
+      return i;
+  }
+  return std::nullopt;
+}
+
+void Renderer::text(sf::RenderTarget& target, const std::string& utf8, sf::Vector2f at, unsigned size,
+                    sf::Color colour, bool bold)
+{
+  if (!has_font_)
+    return;
+  sf::Text t(sf::String::fromUtf8(utf8.begin(), utf8.end()), font_, size);
+  t.setPosition(std::round(at.x), std::round(at.y));
+  t.setFillColor(colour);
+  if (bold)
+    t.setStyle(sf::Text::Bold);
+  target.draw(t);
+}
+
+void Renderer::draw(sf::RenderTarget& target, const Session& session, const SceneState& state,
+                    const ViewOptions& view)
+{
+  target.clear(BACKGROUND);
+  draw_map(target, session, state, view);
+  draw_legend(target, view);
+  draw_panel(target, session, state, view);
+  draw_top_bar(target, session, view);
+  if (state.craps) {
+    sf::FloatRect b = banner_rect(target.getSize());
+    rect(target, b, BANNER);
+    text(target, label(view.lang, "craps") + " — " + session.clock().human(state.craps_at) + "  (" +
+                     io::format_t_plus(state.craps_at) + ")",
+         {b.left + 20, b.top + 10}, 28, sf::Color::White, true);
+  }
+  if (!view.selected.empty())
+    draw_selection(target, session, state, view);
+  if (view.help)
+    draw_help(target, view);
+  if (!view.message.empty())
+    text(target, view.message, {16, static_cast<float>(target.getSize().y) - 34}, 20, sf::Color(255, 220, 120));
+}
+
+void Renderer::draw_map(sf::RenderTarget& target, const Session& session, const SceneState& state,
+                        const ViewOptions& view)
+{
+  const Territory& t = session.territory();
+  sf::Vector2u size  = target.getSize();
+  for (const auto& e : t.edges)
+    line(target, org_position(t.orgs[e.a].at, size, view), org_position(t.orgs[e.b].at, size, view),
+         e.hosting ? 5.f : 2.f, e.hosting ? HOSTING : EDGE);
+  // Propagation between organisations: the edge lights up, a spark runs along it for an hour of simulated time.
+  for (const auto& p : state.propagation) {
+    auto from = t.org_of_asset.find(p.from_asset), to = t.org_of_asset.find(p.to_asset);
+    if (from == t.org_of_asset.end() || to == t.org_of_asset.end() || from->second == to->second)
+      continue;
+    sf::Vector2f a = org_position(t.orgs[from->second].at, size, view);
+    sf::Vector2f b = org_position(t.orgs[to->second].at, size, view);
+    line(target, a, b, 3.f, ATTACK);
+    double age = state.time - p.time;
+    if (age < 3600) {
+      sf::CircleShape spark(7);
+      spark.setOrigin(7, 7);
+      spark.setPosition(a + (b - a) * static_cast<float>(age / 3600));
+      spark.setFillColor(sf::Color(255, 230, 120));
+      target.draw(spark);
+    }
+  }
+  for (std::size_t i = 0; i < t.orgs.size(); ++i) {
+    const OrgNode& org = t.orgs[i];
+    sf::Vector2f c     = org_position(org.at, size, view);
+    Look look          = org_look(t, i, state);
+    // Assets: a ring of small marks, squares for those under attack so that colour is not the only cue.
+    std::size_t n = org.assets.size();
+    for (std::size_t k = 0; k < n; ++k) {
+      auto it    = state.assets.find(org.assets[k]);
+      Look a     = it == state.assets.end() ? Look::NOMINAL : it->second.look();
+      float ang  = static_cast<float>(2 * M_PI * static_cast<double>(k) / static_cast<double>(n) - M_PI / 2);
+      sf::Vector2f p = c + sf::Vector2f(std::cos(ang), std::sin(ang)) * (ORG_RADIUS + 11);
+      if (a == Look::ENCRYPTED || a == Look::COMPROMISED) {
+        sf::RectangleShape mark({9, 9});
+        mark.setOrigin(4.5f, 4.5f);
+        mark.setPosition(p);
+        mark.setFillColor(look_colour(a));
+        target.draw(mark);
+      } else {
+        sf::CircleShape mark(4.5f);
+        mark.setOrigin(4.5f, 4.5f);
+        mark.setPosition(p);
+        mark.setFillColor(look_colour(a));
+        target.draw(mark);
+      }
+    }
+    sf::CircleShape disc(ORG_RADIUS);
+    disc.setOrigin(ORG_RADIUS, ORG_RADIUS);
+    disc.setPosition(c);
+    disc.setFillColor(look_colour(look));
+    bool isolated = state.org_isolated.count(org.id) != 0 && state.org_isolated.at(org.id);
+    disc.setOutlineThickness(isolated ? 6.f : 2.f);
+    disc.setOutlineColor(isolated ? ISOLATION : (org.id == view.selected ? sf::Color::White : BACKGROUND));
+    target.draw(disc);
+    text(target, org.id, {c.x - ORG_RADIUS, c.y + ORG_RADIUS + 16}, 17, TEXT);
+  }
+}
+
+void Renderer::draw_top_bar(sf::RenderTarget& target, const Session& session, const ViewOptions& view)
+{
+  rect(target, {0, 0, static_cast<float>(target.getSize().x), TOP_BAR}, PANEL);
+  double now = session.now();
+  text(target, session.clock().human(now) + "   " + io::format_t_plus(now), {16, 10}, 32, TEXT, true);
+  std::string speed = session.paused() ? label(view.lang, "paused")
+                                       : fmt::format("{} ×{:g}", label(view.lang, "speed"), session.speed());
+  text(target, speed, {static_cast<float>(target.getSize().x) - PANEL_WIDTH - 20, 16}, 26,
+       session.paused() ? sf::Color(255, 200, 60) : TEXT);
+  text(target, label(view.lang, "help"), {static_cast<float>(target.getSize().x) - 130, 16}, 24, DIM);
+}
+
+void Renderer::draw_legend(sf::RenderTarget& target, const ViewOptions& view)
+{
+  float y = static_cast<float>(target.getSize().y) - 74, x = 16;
+  for (Look look : {Look::NOMINAL, Look::COMPROMISED, Look::ENCRYPTED, Look::ISOLATED, Look::DEGRADED,
+                    Look::SHUT_DOWN, Look::RESTORING, Look::RESTORED}) {
+    rect(target, {x, y + 4, 18, 18}, look_colour(look));
+    std::string name = label(view.lang, std::string("look.") + look_name(look));
+    text(target, name, {x + 24, y}, 18, TEXT);
+    x += 40 + 10.5f * static_cast<float>(name.size());
+  }
+}
+
+void Renderer::draw_panel(sf::RenderTarget& target, const Session& session, const SceneState& state,
+                          const ViewOptions& view)
+{
+  const Territory& t = session.territory();
+  float x0 = static_cast<float>(target.getSize().x) - PANEL_WIDTH, y = TOP_BAR + 10;
+  rect(target, {x0, TOP_BAR, PANEL_WIDTH, static_cast<float>(target.getSize().y) - TOP_BAR}, PANEL);
+  x0 += 16;
+  std::size_t compromised = 0, encrypted = 0, impacted = 0, care_down = 0;
+  for (const auto& [id, a] : state.assets) {
+    compromised += a.compromised ? 1u : 0u;
+    encrypted += a.encrypted ? 1u : 0u;
+  }
+  for (const auto& [id, s] : state.org_state)
+    impacted += s == "impacted" ? 1u : 0u;
+  for (const auto& [id, s] : state.care)
+    care_down += s == "down" ? 1u : 0u;
+  text(target, label(view.lang, "panel.figures"), {x0, y}, 22, TEXT, true);
+  y += 30;
+  for (auto [n, key] : {std::pair{compromised, "fig.compromised"}, {encrypted, "fig.encrypted"},
+                        {impacted, "fig.orgs"}, {care_down, "fig.care_down"}, {state.trainer_actions, "fig.trainer"}}) {
+    text(target, fmt::format("{:>4}  {}", n, label(view.lang, key)), {x0, y}, 19, TEXT);
+    y += 24;
+  }
+  y += 8;
+  text(target, label(view.lang, "panel.ladders"), {x0, y}, 22, TEXT, true);
+  y += 30;
+  if (state.ladders.empty()) {
+    text(target, label(view.lang, "no_ladder"), {x0, y}, 18, DIM);
+    y += 24;
+  }
+  for (const auto& [scope, level] : state.ladders) {
+    text(target, clip(scope, 30) + "  " + level, {x0, y}, 18, level == "n3" || level == "plan_blanc" ? sf::Color(255, 110, 110) : TEXT);
+    y += 22;
+  }
+  y += 8;
+  text(target, label(view.lang, "panel.care"), {x0, y}, 22, TEXT, true);
+  y += 30;
+  for (const auto& org : t.orgs) {
+    if (org.care.empty())
+      continue;
+    double f = 1;
+    for (const auto& c : org.care) {
+      auto it = state.capacity.find(c);
+      if (it != state.capacity.end())
+        f = std::min(f, it->second);
+    }
+    text(target, clip(org.id, 16), {x0, y - 3}, 16, TEXT);
+    rect(target, {x0 + 170, y, 240, 14}, sf::Color(60, 66, 80));
+    rect(target, {x0 + 170, y, static_cast<float>(240 * std::clamp(f, 0.0, 1.0)), 14}, gauge_colour(f));
+    text(target, fmt::format("{:.0f} %", 100 * f), {x0 + 420, y - 3}, 16, TEXT);
+    y += 20;
+  }
+  y += 10;
+  text(target, label(view.lang, "panel.feed"), {x0, y}, 22, TEXT, true);
+  y += 30;
+  float bottom = static_cast<float>(target.getSize().y) - 20;
+  std::size_t rows = static_cast<std::size_t>(std::max(0.f, (bottom - y) / 20));
+  std::size_t first = state.feed.size() > rows ? state.feed.size() - rows : 0;
+  for (std::size_t i = first; i < state.feed.size(); ++i) {
+    const sim::Event& e = *state.feed[i];
+    text(target, clip(feed_line(e), 52), {x0, y}, 15, e.kind == "inject" ? sf::Color(140, 200, 255) : TEXT);
+    y += 20;
+  }
+}
+
+void Renderer::draw_selection(sf::RenderTarget& target, const Session& session, const SceneState& state,
+                              const ViewOptions& view)
+{
+  const Territory& t = session.territory();
+  auto it = std::find_if(t.orgs.begin(), t.orgs.end(), [&](const OrgNode& o) { return o.id == view.selected; });
+  if (it == t.orgs.end())
+    return;
+  std::string body = it->name + "\n";
+  for (const auto& asset : it->assets) {
+    auto a = state.assets.find(asset);
+    Look look = a == state.assets.end() ? Look::NOMINAL : a->second.look();
+    body += "  " + asset + "  " + label(view.lang, std::string("look.") + look_name(look)) + "\n";
+  }
+  try { // the why chain of the organisation's state, up to now
+    body += "\n" + io::explain(session.events(), it->id, session.now(), session.clock());
+  } catch (const std::exception&) {
+    // an organisation the journal never mentions: nothing to explain
+  }
+  float w = static_cast<float>(target.getSize().x) - PANEL_WIDTH - 40;
+  rect(target, {20, TOP_BAR + 70, w, 330}, sf::Color(10, 12, 18, 235));
+  float y = TOP_BAR + 80;
+  std::size_t start = 0;
+  for (int row = 0; row < 15 && start < body.size(); ++row) {
+    std::size_t end = body.find('\n', start);
+    if (end == std::string::npos)
+      end = body.size();
+    text(target, clip(body.substr(start, end - start), 110), {32, y}, 16, TEXT);
+    y += 20;
+    start = end + 1;
+  }
+}
+
+void Renderer::draw_help(sf::RenderTarget& target, const ViewOptions& view)
+{
+  rect(target, {60, 110, 760, 420}, sf::Color(10, 12, 18, 240));
+  text(target, label(view.lang, "help.text"), {84, 130}, 22, TEXT);
+}
+
+} // namespace ricochet::viz
