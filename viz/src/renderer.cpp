@@ -134,11 +134,13 @@ std::optional<std::size_t> Renderer::org_at(const Territory& t, sf::Vector2f poi
 }
 
 void Renderer::text(sf::RenderTarget& target, const std::string& utf8, sf::Vector2f at, unsigned size,
-                    sf::Color colour, bool bold)
+                    sf::Color colour, bool bold, bool centred)
 {
   if (!has_font_)
     return;
   sf::Text t(sf::String::fromUtf8(utf8.begin(), utf8.end()), font_, size);
+  if (centred)
+    at.x -= t.getLocalBounds().width / 2;
   t.setPosition(std::round(at.x), std::round(at.y));
   t.setFillColor(colour);
   if (bold)
@@ -227,7 +229,7 @@ void Renderer::draw_map(sf::RenderTarget& target, const Session& session, const 
     disc.setOutlineThickness(isolated ? 6.f : 2.f);
     disc.setOutlineColor(isolated ? ISOLATION : (org.id == view.selected ? sf::Color::White : BACKGROUND));
     target.draw(disc);
-    text(target, org.id, {c.x - ORG_RADIUS, c.y + ORG_RADIUS + 16}, 17, TEXT);
+    text(target, org.id, {c.x, c.y + ORG_RADIUS + 16}, 17, TEXT, false, true);
   }
 }
 

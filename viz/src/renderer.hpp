@@ -47,7 +47,7 @@ public:
 
 private:
   void text(sf::RenderTarget& target, const std::string& utf8, sf::Vector2f at, unsigned size, sf::Color colour,
-            bool bold = false);
+            bool bold = false, bool centred = false);
   void draw_map(sf::RenderTarget& target, const Session& session, const SceneState& state, const ViewOptions& view);
   void draw_top_bar(sf::RenderTarget& target, const Session& session, const ViewOptions& view);
   void draw_panel(sf::RenderTarget& target, const Session& session, const SceneState& state, const ViewOptions& view);

@@ -17,21 +17,51 @@ namespace {
 
 std::string after_colon(const std::string& key) { return key.substr(key.find(':') + 1); }
 
-/** Scales places into [margin, 1 - margin] keeping the aspect ratio. */
+/** Scales places into [margin, 1 - margin] keeping the aspect ratio. The scale comes from the 10th-90th
+ *  percentile spread so that one far-away organisation (a vendor's head office) does not squeeze the territory
+ *  into a corner; those beyond are held at the border. */
 void fit(std::vector<OrgNode>& orgs, double margin)
 {
   if (orgs.empty())
     return;
-  double x0 = 1e300, x1 = -1e300, y0 = 1e300, y1 = -1e300;
-  for (const auto& o : orgs) {
-    x0 = std::min(x0, o.at.x), x1 = std::max(x1, o.at.x);
-    y0 = std::min(y0, o.at.y), y1 = std::max(y1, o.at.y);
-  }
-  double span = std::max({x1 - x0, y1 - y0, 1e-9});
+  std::vector<double> xs, ys;
+  for (const auto& o : orgs)
+    xs.push_back(o.at.x), ys.push_back(o.at.y);
+  std::sort(xs.begin(), xs.end());
+  std::sort(ys.begin(), ys.end());
+  auto pct = [](const std::vector<double>& v, double p) { return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1))]; };
+  double x0 = pct(xs, 0.1), x1 = pct(xs, 0.9), y0 = pct(ys, 0.1), y1 = pct(ys, 0.9);
+  double span = std::max({(x1 - x0) * 1.25, (y1 - y0) * 1.25, 1e-9});
   double cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
   for (auto& o : orgs) {
-    o.at.x = 0.5 + (o.at.x - cx) / span * (1 - 2 * margin);
-    o.at.y = 0.5 + (o.at.y - cy) / span * (1 - 2 * margin);
+    o.at.x = std::clamp(0.5 + (o.at.x - cx) / span * (1 - 2 * margin), margin, 1 - margin);
+    o.at.y = std::clamp(0.5 + (o.at.y - cy) / span * (1 - 2 * margin), margin, 1 - margin);
+  }
+}
+
+/** Pushes apart organisations closer than min_gap (co-located ones share a town: the room must see each), keeping
+ *  the geography's overall shape. Deterministic: a fixed number of passes in index order. */
+void spread(std::vector<OrgNode>& orgs, double min_gap)
+{
+  for (int pass = 0; pass < 400; ++pass) {
+    bool moved = false;
+    for (std::size_t i = 0; i < orgs.size(); ++i)
+      for (std::size_t j = i + 1; j < orgs.size(); ++j) {
+        double dx = orgs[j].at.x - orgs[i].at.x, dy = orgs[j].at.y - orgs[i].at.y;
+        double d  = std::hypot(dx, dy);
+        if (d >= min_gap)
+          continue;
+        if (d < 1e-9) { // same place: part them along a direction given by their indices
+          double a = 2.399963 * static_cast<double>(i + j); // golden angle
+          dx = std::cos(a), dy = std::sin(a), d = 1;
+        }
+        double push = (min_gap - std::min(d, min_gap)) / 2 + 1e-4;
+        orgs[i].at.x -= dx / d * push, orgs[i].at.y -= dy / d * push;
+        orgs[j].at.x += dx / d * push, orgs[j].at.y += dy / d * push;
+        moved = true;
+      }
+    if (!moved)
+      break;
   }
 }
 
@@ -122,6 +152,9 @@ Territory territory_from_graph(const nlohmann::json& graph)
   else
     force_layout(t.orgs, t.edges);
   fit(t.orgs, 0.08);
+  spread(t.orgs, 0.15);
+  for (auto& o : t.orgs) // spreading may have pushed some past the border
+    o.at.x = std::clamp(o.at.x, 0.04, 0.96), o.at.y = std::clamp(o.at.y, 0.04, 0.96);
   return t;
 }
 
