@@ -2,7 +2,7 @@
 # Install, build, run the whole test suite.
 set -eu
 cd "$(dirname "$0")/.."
-# The suite also opens the HTML report in a headless browser.
-RICOCHET_EXTRA_PACKAGES="chromium" sh tools/setup.sh
+# The suite also opens the HTML report in a headless browser and draws the viewer's frames under Xvfb.
+RICOCHET_EXTRA_PACKAGES="chromium xvfb xauth" sh tools/setup.sh
 cd build
 ctest --output-on-failure -j"$(nproc)"

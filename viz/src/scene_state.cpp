@@ -119,6 +119,29 @@ SceneState fold(const std::vector<sim::Event>& events, double t, std::size_t fee
   return s;
 }
 
+std::string describe(const SceneState& s)
+{
+  std::string out = "t=" + std::to_string(s.time) + " applied=" + std::to_string(s.applied) +
+                    " craps=" + (s.craps ? std::to_string(s.craps_at) : "no") + "\n";
+  for (const auto& [id, a] : s.assets)
+    out += "asset " + id + " " + look_name(a.look()) + " " + a.availability + "\n";
+  for (const auto& [id, v] : s.care)
+    out += "care " + id + " " + v + "\n";
+  for (const auto& [id, v] : s.capacity)
+    out += "capacity " + id + " " + std::to_string(v) + "\n";
+  for (const auto& [id, v] : s.org_state)
+    out += "org " + id + " " + v + "\n";
+  for (const auto& [id, v] : s.org_isolated)
+    out += "isolated " + id + " " + (v ? "yes" : "no") + "\n";
+  for (const auto& [id, v] : s.ladders)
+    out += "ladder " + id + " " + v + "\n";
+  for (const auto* e : s.feed)
+    out += "feed " + std::to_string(e->id) + "\n";
+  for (const auto& p : s.propagation)
+    out += "propagation " + p.from_asset + " " + p.to_asset + "\n";
+  return out;
+}
+
 double next_event_time(const std::vector<sim::Event>& events, double t)
 {
   auto it = std::upper_bound(events.begin(), events.end(), t + 1e-9,

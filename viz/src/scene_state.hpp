@@ -46,6 +46,9 @@ struct SceneState {
 /** Folds events with time <= t (events must be in journal order). feed keeps at most feed_size entries. */
 [[nodiscard]] SceneState fold(const std::vector<sim::Event>& events, double t, std::size_t feed_size = 14);
 
+/** A canonical text of everything a frame shows from the state (tests compare states with it). */
+[[nodiscard]] std::string describe(const SceneState& state);
+
 /** Time of the first event strictly after t, or -1 if none. */
 [[nodiscard]] double next_event_time(const std::vector<sim::Event>& events, double t);
 

@@ -1,0 +1,153 @@
+// The viewer's model without a display: folding, time travel, trainer decisions and their branches.
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+
+#include "controller.hpp"
+#include "ricochet/io/journal.hpp"
+#include "scene_state.hpp"
+#include "session.hpp"
+
+using namespace ricochet;
+using namespace ricochet::viz;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string EXERCISE = std::string(RICOCHET_SOURCE_DIR) + "/scenarios/exercises/exercise-2026.yaml";
+
+std::string temp_dir(const std::string& name)
+{
+  fs::path dir = fs::temp_directory_path() / ("ricochet-view-test-" + std::to_string(getpid()) + "-" + name);
+  fs::remove_all(dir);
+  return dir.string();
+}
+
+std::vector<std::string> lines_of(const std::string& path)
+{
+  std::ifstream in(path);
+  std::vector<std::string> out;
+  for (std::string l; std::getline(in, l);)
+    out.push_back(l);
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("view: the fold shows the cascade of the reference exercise at known times", "[view]")
+{
+  Session session = Session::live({EXERCISE, "", std::nullopt});
+  SceneState early = fold(session.events(), 3600);
+  CHECK(early.assets.count("hd-vpn") == 0);
+  CHECK_FALSE(early.craps);
+  SceneState foothold = fold(session.events(), 3 * 3600);
+  CHECK(foothold.assets.at("hd-vpn").look() == Look::COMPROMISED);
+  CHECK(foothold.assets.at("hd-ad").look() == Look::COMPROMISED);
+  REQUIRE(foothold.propagation.size() == 1); // hd-vpn -> hd-ad
+  CHECK(foothold.propagation[0].from_asset == "hd-vpn");
+  CHECK(foothold.propagation[0].to_asset == "hd-ad");
+  SceneState crisis = fold(session.events(), 20 * 3600);
+  CHECK(crisis.assets.at("mo-dpi").look() == Look::ENCRYPTED);
+  CHECK(crisis.org_isolated.at("chi-haut-doubs"));
+  CHECK(crisis.craps);
+  CHECK(crisis.craps_at == Approx(19.354166666 * 3600).margin(1));
+  CHECK(crisis.ladders.at("ars") == "n3");
+  SceneState recovering = fold(session.events(), 130 * 3600);
+  CHECK(recovering.assets.at("hd-ad").look() == Look::RESTORED);
+  CHECK(recovering.assets.at("hd-dpi").look() == Look::RESTORING);
+}
+
+TEST_CASE("view: rewinding to T then playing gives the state reached directly at T", "[view]")
+{
+  Session direct = Session::live({EXERCISE, "", std::nullopt});
+  Session travelled = Session::live({EXERCISE, "", std::nullopt});
+  const double t = 20 * 3600 + 17;
+  direct.jump(t);
+  apply_command(travelled, "jump T+100h");
+  apply_command(travelled, "jump T+10h"); // rewind
+  apply_command(travelled, "speed 3600");
+  apply_command(travelled, "play");
+  for (int frame = 0; frame < 600; ++frame) // 10 s of wall time at 60 frames per second: 10 simulated hours
+    travelled.tick(1.0 / 60);
+  apply_command(travelled, "pause");
+  travelled.jump(travelled.now() + (t - travelled.now())); // the last fraction of a frame
+  REQUIRE(travelled.now() == Approx(t).margin(1e-6));
+  CHECK(describe(fold(travelled.events(), travelled.now())) == describe(fold(direct.events(), direct.now())));
+}
+
+TEST_CASE("view: a scripted isolation branches the journal exactly from its time on", "[view]")
+{
+  Session base = Session::live({EXERCISE, "", std::nullopt});
+  Session branch = Session::live({EXERCISE, "", std::nullopt});
+  for (const char* command : {"speed 600", "play", "pause", "speed 3600", "jump T+3h", "step",
+                              "decide isolate org chi-haut-doubs"})
+    apply_command(branch, command);
+  const double decided = branch.now();
+  REQUIRE(decided > 3 * 3600);
+  REQUIRE(branch.actions().size() == 1);
+  std::string base_dir = temp_dir("base"), branch_dir = temp_dir("branch");
+  base.save(base_dir);
+  branch.save(branch_dir);
+  auto a = lines_of(base_dir + "/journal.jsonl"), b = lines_of(branch_dir + "/journal.jsonl");
+  std::size_t first = 0;
+  while (first < a.size() && first < b.size() && a[first] == b[first])
+    ++first;
+  REQUIRE(first < b.size());
+  auto events_a = io::parse_journal(a[first], "base"), events_b = io::parse_journal(b[first], "branch");
+  // The first difference is the trainer's decision, at its time; every earlier event is the same.
+  CHECK(events_b[0].kind == "trainer.action");
+  CHECK(events_b[0].subject == "chi-haut-doubs");
+  CHECK(events_b[0].time == Approx(decided));
+  CHECK(events_a[0].time >= decided);
+  // The isolation follows from it.
+  auto all_b = io::read_journal(branch_dir + "/journal.jsonl");
+  auto isolate = std::find_if(all_b.begin(), all_b.end(), [&](const sim::Event& e) {
+    return e.kind == "response.isolate" && e.cause == events_b[0].id;
+  });
+  CHECK(isolate != all_b.end());
+
+  SECTION("the saved branch replays with ricochet run --actions, byte for byte") {
+    std::string replay_dir = temp_dir("replayed");
+    std::string cmd = std::string(RICOCHET_BINARY) + " run " + EXERCISE + " --actions " + branch_dir +
+                      "/actions.txt --out " + replay_dir + " -q";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    CHECK(lines_of(replay_dir + "/journal.jsonl") == b);
+  }
+  SECTION("a decision naming nothing known is refused and changes nothing") {
+    CHECK_THROWS_WITH(apply_command(branch, "decide isolate org chi-haut-doub"),
+                      Catch::Contains("unknown org 'chi-haut-doub' (closest: chi-haut-doubs"));
+    CHECK(branch.actions().size() == 1);
+  }
+  SECTION("a replay cannot take decisions") {
+    Session replay = Session::replay(branch_dir);
+    CHECK_THROWS_WITH(replay.decide("activate_craps"), Catch::Contains("live mode"));
+  }
+}
+
+TEST_CASE("view: a journal that ends early replays up to where it stops, with a warning", "[view]")
+{
+  Session full = Session::live({EXERCISE, "", std::nullopt});
+  std::string dir = temp_dir("truncated");
+  full.save(dir);
+  auto lines = lines_of(dir + "/journal.jsonl");
+  {
+    std::ofstream out(dir + "/journal.jsonl", std::ios::trunc);
+    for (std::size_t i = 0; i < lines.size() / 2; ++i)
+      out << lines[i] << '\n';
+  }
+  Session replay = Session::replay(dir);
+  CHECK_THAT(replay.warning(), Catch::Contains("ends early"));
+  replay.jump(1e9);
+  CHECK(replay.now() == replay.events().back().time);
+}
+
+TEST_CASE("view: unknown commands are refused with the list of known ones", "[view]")
+{
+  Session s = Session::live({EXERCISE, "", std::nullopt});
+  CHECK_THROWS_WITH(apply_command(s, "jamp T+2h"), Catch::Contains("unknown command 'jamp'; did you mean 'jump'?"));
+  CHECK_THROWS_WITH(apply_command(s, "speed fast"), Catch::Contains("positive factor"));
+}
