@@ -5,11 +5,13 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include "controller.hpp"
+#include "display.hpp"
 #include "renderer.hpp"
 #include "ricochet/core/units.hpp"
 #include "ricochet/io/why.hpp"
@@ -71,11 +73,25 @@ private:
   sf::RenderTexture texture_;
 };
 
+void require_display()
+{
+  if (!x_display_available())
+    throw scenario::ScenarioError("error: no X display to draw on: run the viewer under xvfb-run on a machine without "
+                                  "a screen (e.g. xvfb-run -a ricochet-view ...)");
+}
+
 int headless(Session& session, const Args& args, ViewOptions& view, sf::Vector2u size)
 {
-  Frame frame(size, args.font);
-  if (!frame.renderer().font_error().empty())
-    std::cerr << "ricochet-view: warning: " << frame.renderer().font_error() << '\n';
+  std::unique_ptr<Frame> frame_store; // only drawing needs a display: a script that only decides and saves does not
+  auto frame = [&]() -> Frame& {
+    if (!frame_store) {
+      require_display();
+      frame_store = std::make_unique<Frame>(size, args.font);
+      if (!frame_store->renderer().font_error().empty())
+        std::cerr << "ricochet-view: warning: " << frame_store->renderer().font_error() << '\n';
+    }
+    return *frame_store;
+  };
   session.set_paused(true);
   if (!args.script.empty()) {
     std::ifstream in(args.script);
@@ -88,7 +104,7 @@ int headless(Session& session, const Args& args, ViewOptions& view, sf::Vector2u
         if (!e.select.empty())
           view.selected = e.select == "-" ? "" : e.select;
         if (!e.screenshot.empty())
-          frame.shoot(session, view, e.screenshot);
+          frame().shoot(session, view, e.screenshot);
         if (!e.save.empty())
           session.save(e.save);
       } catch (const std::invalid_argument& err) {
@@ -98,7 +114,7 @@ int headless(Session& session, const Args& args, ViewOptions& view, sf::Vector2u
   }
   if (!args.screenshot.empty()) {
     session.jump(args.at.empty() ? session.end() : io::parse_instant(args.at, session.clock()));
-    frame.shoot(session, view, args.screenshot);
+    frame().shoot(session, view, args.screenshot);
   }
   if (!args.frames.empty()) {
     double every = core::parse_duration(args.every.empty() ? "1h" : args.every);
@@ -107,7 +123,7 @@ int headless(Session& session, const Args& args, ViewOptions& view, sf::Vector2u
     int n        = 0;
     for (double t = from; t <= to + 1e-9; t += every) {
       session.jump(t);
-      frame.shoot(session, view, fmt::format("{}/frame-{:05d}.png", args.frames, n++));
+      frame().shoot(session, view, fmt::format("{}/frame-{:05d}.png", args.frames, n++));
     }
     std::cerr << "Wrote " << n << " frames to " << args.frames << '\n';
   }
@@ -119,6 +135,7 @@ int headless(Session& session, const Args& args, ViewOptions& view, sf::Vector2u
 /** Interactive window (or, with --benchmark, N frames as fast as possible, for docs/performance.md). */
 int windowed(Session& session, const Args& args, ViewOptions& view, sf::Vector2u size)
 {
+  require_display();
   sf::RenderWindow window(sf::VideoMode(size.x, size.y),
                           session.is_live() ? "ricochet-view — live" : "ricochet-view — replay");
   Renderer renderer(args.font);
@@ -127,7 +144,7 @@ int windowed(Session& session, const Args& args, ViewOptions& view, sf::Vector2u
   }
   if (!session.warning().empty())
     view.message = session.warning();
-  window.setVerticalSyncEnabled(args.benchmark == 0);
+  // No vertical sync: Xvfb (used for rehearsals on servers) does not support it; the frame limit paces instead.
   window.setFramerateLimit(args.benchmark == 0 ? 60 : 0);
   sf::Clock clock;
   bool dragging = false;

@@ -29,6 +29,7 @@ std::string label(Lang lang, const std::string& key)
       {"paused", {"PAUSE", "PAUSED"}},
       {"speed", {"vitesse", "speed"}},
       {"help", {"? aide", "? help"}},
+      {"why.none", {"rien ne lui est arrivé jusqu'ici", "nothing has happened to it so far"}},
       {"no_ladder", {"aucun niveau déclenché", "no level raised"}},
       {"help.text",
        {"Espace  lecture / pause\n+ / -   vitesse (1x, 60x, 600x, 3600x)\nN       événement suivant\n"

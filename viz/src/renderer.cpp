@@ -329,27 +329,35 @@ void Renderer::draw_selection(sf::RenderTarget& target, const Session& session, 
   auto it = std::find_if(t.orgs.begin(), t.orgs.end(), [&](const OrgNode& o) { return o.id == view.selected; });
   if (it == t.orgs.end())
     return;
-  std::string body = it->name + "\n";
-  for (const auto& asset : it->assets) {
-    auto a = state.assets.find(asset);
-    Look look = a == state.assets.end() ? Look::NOMINAL : a->second.look();
-    body += "  " + asset + "  " + label(view.lang, std::string("look.") + look_name(look)) + "\n";
-  }
-  try { // the why chain of the organisation's state, up to now
-    body += "\n" + io::explain(session.events(), it->id, session.now(), session.clock());
-  } catch (const std::exception&) {
-    // an organisation the journal never mentions: nothing to explain
-  }
   float w = static_cast<float>(target.getSize().x) - PANEL_WIDTH - 40;
-  rect(target, {20, TOP_BAR + 70, w, 330}, sf::Color(10, 12, 18, 235));
-  float y = TOP_BAR + 80;
+  rect(target, {20, TOP_BAR + 70, w, 340}, sf::Color(10, 12, 18, 235));
+  text(target, it->name, {32, TOP_BAR + 78}, 20, TEXT, true);
+  float y = TOP_BAR + 108;
+  for (std::size_t k = 0; k < it->assets.size() && k < 14; ++k, y += 20) {
+    auto a    = state.assets.find(it->assets[k]);
+    Look look = a == state.assets.end() ? Look::NOMINAL : a->second.look();
+    rect(target, {32, y + 5, 10, 10}, look_colour(look));
+    text(target, clip(it->assets[k], 18) + "  " + label(view.lang, std::string("look.") + look_name(look)),
+         {48, y}, 16, TEXT);
+  }
+  // Why the organisation is in its state: the chain of causes up to now, as `ricochet why` tells it.
+  std::string why;
+  try {
+    why = io::explain(session.events(), it->id, session.now(), session.clock());
+  } catch (const std::exception&) {
+    why = label(view.lang, "why.none");
+  }
+  y = TOP_BAR + 108;
   std::size_t start = 0;
-  for (int row = 0; row < 15 && start < body.size(); ++row) {
-    std::size_t end = body.find('\n', start);
+  for (int row = 0; row < 14 && start < why.size(); ++row, y += 20) {
+    std::size_t end = why.find('\n', start);
     if (end == std::string::npos)
-      end = body.size();
-    text(target, clip(body.substr(start, end - start), 110), {32, y}, 16, TEXT);
-    y += 20;
+      end = why.size();
+    std::string row_text;
+    for (char ch : why.substr(start, end - start)) // the terminal's column padding is too wide here
+      if (ch != ' ' || row_text.size() < 2 || row_text.compare(row_text.size() - 2, 2, "  ") != 0)
+        row_text += ch;
+    text(target, clip(row_text, 86), {330, y}, 15, TEXT);
     start = end + 1;
   }
 }
