@@ -165,7 +165,7 @@ int cmd_run(const RunArgs& args)
   core::LocalClock clock(s.timezone, s.start_local);
   sim::RunOptions options{args.variant, args.seed, {}};
   if (!args.actions.empty())
-    options.actions = io::read_trainer_actions(args.actions, clock, s.region_for(args.variant));
+    options.actions = io::read_trainer_actions(args.actions, clock, s.region_for(args.variant), s.inject_ids());
   EngineArgv argv(args.simgrid_flags);
   sim::Simulation simulation(&argv.argc, argv.ptrs.data());
   if (!args.quiet)
@@ -307,15 +307,10 @@ int cmd_analyze(const std::string& path, const std::string& variant, const std::
   auto file = load_or_throw(path);
   model::Region region = region_of(file, path, variant);
   std::map<std::string, double> weights;
-  for (const auto& w : weight_args) {
-    auto eq = w.find('=');
-    char* end = nullptr;
-    double value = eq == std::string::npos ? -1 : std::strtod(w.c_str() + eq + 1, &end);
-    if (eq == std::string::npos || end == w.c_str() + eq + 1 || *end != '\0' || value <= 0 ||
-        region.find_link(w.substr(0, eq)) == nullptr)
-      throw scenario::ScenarioError("error: --weight expects LINK=NUMBER with a link of the region and a positive "
-                                    "number, found '" + w + "'");
-    weights[w.substr(0, eq)] = value;
+  try {
+    weights = io::parse_link_weights(weight_args, region);
+  } catch (const std::invalid_argument& e) {
+    throw scenario::ScenarioError(std::string("error: ") + e.what());
   }
   nlohmann::ordered_json result;
   try {

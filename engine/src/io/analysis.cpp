@@ -1,5 +1,8 @@
 #include "ricochet/io/analysis.hpp"
 
+#include <cmath>
+#include <cstdlib>
+
 #include <fmt/format.h>
 
 #include "ricochet/core/suggest.hpp"
@@ -32,6 +35,30 @@ std::string variant_line(const model::Change& change)
 }
 
 } // namespace
+
+std::map<std::string, double> parse_link_weights(const std::vector<std::string>& args, const model::Region& region)
+{
+  std::map<std::string, double> weights;
+  for (const auto& w : args) {
+    auto eq = w.find('=');
+    if (eq == std::string::npos || eq == 0)
+      throw std::invalid_argument("--weight: expected LINK=COST with a link of the region and a positive finite "
+                                  "number, found '" + w + "'");
+    std::string link = w.substr(0, eq);
+    std::string cost = w.substr(eq + 1);
+    char* end    = nullptr;
+    double value = std::strtod(cost.c_str(), &end);
+    // inf would make the max-flow never end, nan compares false to everything: both are refused.
+    if (cost.empty() || *end != '\0' || !std::isfinite(value) || value <= 0)
+      throw std::invalid_argument("--weight: expected a positive finite number as the cost of '" + link +
+                                  "', found '" + cost + "'");
+    if (region.find_link(link) == nullptr)
+      throw std::invalid_argument("--weight: no link '" + link + "' in the region" +
+                                  core::closest_known(link, region.link_ids()));
+    weights[link] = value;
+  }
+  return weights;
+}
 
 ordered_json analyze(const model::Region& region, std::vector<std::string> entries, std::vector<std::string> targets,
                      const std::map<std::string, double>& weights)

@@ -2,6 +2,7 @@
 #include "ricochet/model/exposure.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <deque>
 #include <set>
 #include <stdexcept>
@@ -274,6 +275,9 @@ MinCut minimum_cut(const Region& region, const std::string& entry, const std::st
   const Asset* to   = region.find_asset(target);
   if (from == nullptr || to == nullptr)
     throw std::invalid_argument("no asset '" + (from == nullptr ? entry : target) + "'");
+  for (const auto& [link, w] : weights)
+    if (!std::isfinite(w) || w <= 0) // an infinite capacity never saturates: the max-flow would not end
+      throw std::invalid_argument("the weight of link '" + link + "' must be a positive finite number");
   MinCut out;
   Zones zones(region);
   const FlowSet lateral = lateral_flows();

@@ -2,7 +2,10 @@
 #include <catch2/catch.hpp>
 
 #include "../test_region.hpp"
+#include "ricochet/io/analysis.hpp"
 #include "ricochet/model/exposure.hpp"
+
+#include <limits>
 
 using namespace ricochet;
 using Ids = std::vector<std::string>;
@@ -117,6 +120,29 @@ TEST_CASE("analysis: minimum cut with its exact edge set", "[model]")
     REQUIRE(model::minimum_cut(region, "dc", "app", {}).network == "same zone");
     REQUIRE(model::minimum_cut(region, "b-dc", "vpn", {}).network == "separated");
     REQUIRE(model::minimum_cut(region, "dc", "app", {}).identity == "same domain");
+  }
+}
+
+TEST_CASE("analysis: link weights must be positive finite numbers", "[model]")
+{
+  const model::Region region = test::load_region_or_fail(REGION);
+  SECTION("--weight arguments: inf and nan are refused with a clear message") {
+    for (const char* bad : {"l1=inf", "l1=nan", "l1=-inf", "l1=0", "l1=-2", "l1=", "l1=3x", "l1"}) {
+      INFO(bad);
+      REQUIRE_THROWS_WITH(io::parse_link_weights({bad}, region),
+                          Catch::Contains("--weight: expected") && Catch::Contains("positive finite number"));
+    }
+    REQUIRE_THROWS_WITH(io::parse_link_weights({"nope=2"}, region), Catch::StartsWith("--weight: no link 'nope'"));
+    auto w = io::parse_link_weights({"l1=10", "l2=0.5"}, region);
+    REQUIRE(w == std::map<std::string, double>{{"l1", 10.0}, {"l2", 0.5}});
+  }
+  SECTION("the max-flow refuses them too (an infinite capacity would never saturate)") {
+    const double inf = std::numeric_limits<double>::infinity();
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    for (double bad : {inf, nan, 0.0}) {
+      INFO(bad);
+      REQUIRE_THROWS_AS(model::minimum_cut(region, "vpn", "b-dc", {{"l1", bad}}), std::invalid_argument);
+    }
   }
 }
 

@@ -17,6 +17,11 @@ namespace ricochet::io {
                                              std::vector<std::string> targets,
                                              const std::map<std::string, double>& weights);
 
+/** The `--weight LINK=COST` arguments: each LINK a link of the region, each COST a positive finite number.
+ *  @throw std::invalid_argument with a message starting with "--weight: " */
+[[nodiscard]] std::map<std::string, double> parse_link_weights(const std::vector<std::string>& args,
+                                                               const model::Region& region);
+
 [[nodiscard]] std::string analysis_text(const nlohmann::ordered_json& analysis);
 
 } // namespace ricochet::io

@@ -52,7 +52,8 @@ struct MinCut {
 };
 
 /** The cheapest links (weight per link id, default 1) separating the entry's zone from the target's zone for
- *  lateral-movement flows, and the fewest trusts separating their domains. @throw std::invalid_argument */
+ *  lateral-movement flows, and the fewest trusts separating their domains. @throw std::invalid_argument for an
+ *  unknown asset or a weight that is not a positive finite number */
 [[nodiscard]] MinCut minimum_cut(const Region& region, const std::string& entry, const std::string& target,
                                  const std::map<std::string, double>& weights);
 
