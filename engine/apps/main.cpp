@@ -246,8 +246,9 @@ int cmd_msel_import(const std::string& file, const std::string& into, const std:
   diags.print(std::cerr);
   if (diags.has_errors())
     return EXIT_INPUT_ERROR;
-  // Rows that came from generated stimuli are now scripted lines: generating them again would double them.
-  injects.generated = std::none_of(injects.scripted.begin(), injects.scripted.end(), [](const scenario::Inject& i) {
+  // Rows that came from generated stimuli are now scripted lines: generating them again would double them. A
+  // scenario that did not generate stimuli keeps not generating them.
+  injects.generated = s.injects.generated && std::none_of(injects.scripted.begin(), injects.scripted.end(), [](const scenario::Inject& i) {
     return i.trigger.rfind("événement ", 0) == 0 || i.trigger.rfind("event ", 0) == 0;
   });
   std::ifstream in(into);

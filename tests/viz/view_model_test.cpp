@@ -151,3 +151,19 @@ TEST_CASE("view: unknown commands are refused with the list of known ones", "[vi
   CHECK_THROWS_WITH(apply_command(s, "jamp T+2h"), Catch::Contains("unknown command 'jamp'; did you mean 'jump'?"));
   CHECK_THROWS_WITH(apply_command(s, "speed fast"), Catch::Contains("positive factor"));
 }
+
+TEST_CASE("view: a trainer fires an inject early and re-times another", "[view]")
+{
+  Session s = Session::live({EXERCISE, "", std::nullopt});
+  apply_command(s, "jump T+1h");
+  apply_command(s, "decide fire inject standard-nuit");       // scripted for 03:30, sent now (23:00) instead
+  apply_command(s, "jump T+2h");
+  apply_command(s, "decide retime inject standard-nuit to T+4h"); // already sent: nothing more happens
+  std::vector<double> sent;
+  for (const auto& e : s.events())
+    if (e.kind == "inject" && e.subject == "standard-nuit")
+      sent.push_back(e.time);
+  CHECK(sent == std::vector<double>{3600.0});
+  CHECK_THROWS_WITH(apply_command(s, "decide fire inject nope"), Catch::Contains("unknown inject 'nope'"));
+  CHECK_THROWS_WITH(apply_command(s, "decide retime inject debex T+3h"), Catch::Contains("retime inject ID to"));
+}

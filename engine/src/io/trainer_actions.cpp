@@ -32,12 +32,17 @@ const std::vector<Verb>& verbs()
       {"restart", Kind::RESTART, {"asset"}},
       {"recover", Kind::RECOVER, {"org"}},
       {"activate_craps", Kind::ACTIVATE_CRAPS, {}},
+      {"fire", Kind::FIRE_INJECT, {"inject"}},
+      {"retime", Kind::RETIME_INJECT, {"inject"}},
   };
   return table;
 }
 
-std::vector<std::string> ids_of(const model::Region& region, const std::string& scope)
+std::vector<std::string> ids_of(const model::Region& region, const std::vector<std::string>& inject_ids,
+                                const std::string& scope)
 {
+  if (scope == "inject")
+    return inject_ids;
   if (scope == "org")
     return region.organisation_ids();
   if (scope == "zone")
@@ -59,7 +64,7 @@ std::vector<std::string> words(const std::string& text)
 } // namespace
 
 sim::TrainerAction parse_trainer_action(const std::string& text, const core::LocalClock& clock,
-                                        const model::Region& region)
+                                        const model::Region& region, const std::vector<std::string>& inject_ids)
 {
   std::vector<std::string> w = words(text);
   std::size_t at             = 0;
@@ -83,8 +88,18 @@ sim::TrainerAction parse_trainer_action(const std::string& text, const core::Loc
   if (verb->scopes.empty() && at != 1)
     throw std::invalid_argument(std::string("'") + verb->name + "' takes no target: expected '" + verb->name +
                                 " at WHEN'");
+  std::size_t target_words = at;
+  if (verb->kind == Kind::RETIME_INJECT) {
+    if (at < 5 || w[3] != "to")
+      throw std::invalid_argument("expected 'retime inject ID to NEW_TIME at WHEN'");
+    std::string when_new;
+    for (std::size_t i = 4; i < at; ++i)
+      when_new += (i > 4 ? " " : "") + w[i];
+    action.new_time = parse_instant(when_new, clock);
+    target_words    = 3;
+  }
   if (!verb->scopes.empty()) {
-    if (at != 3)
+    if (target_words != 3)
       throw std::invalid_argument(std::string("expected '") + verb->name + " SCOPE ID at WHEN' with SCOPE one of " +
                                   core::join(verb->scopes));
     action.scope  = w[1];
@@ -92,7 +107,7 @@ sim::TrainerAction parse_trainer_action(const std::string& text, const core::Loc
     if (std::find(verb->scopes.begin(), verb->scopes.end(), action.scope) == verb->scopes.end())
       throw std::invalid_argument(std::string("'") + verb->name + "' applies to " + core::join(verb->scopes, " or ") +
                                   ", not '" + action.scope + "'");
-    std::vector<std::string> known = ids_of(region, action.scope);
+    std::vector<std::string> known = ids_of(region, inject_ids, action.scope);
     if (std::find(known.begin(), known.end(), action.target) == known.end())
       throw std::invalid_argument("unknown " + action.scope + " '" + action.target + "'" +
                                   core::closest_known(action.target, known));
@@ -114,11 +129,14 @@ std::string format_trainer_action(const sim::TrainerAction& action)
       out = v.name;
   if (!action.scope.empty())
     out += " " + action.scope + " " + action.target;
+  if (action.kind == Kind::RETIME_INJECT)
+    out += fmt::format(" to T+{}s", action.new_time);
   return out + fmt::format(" at T+{}s", action.time); // shortest text that reads back to the same double
 }
 
 std::vector<sim::TrainerAction> read_trainer_actions(const std::string& path, const core::LocalClock& clock,
-                                                     const model::Region& region)
+                                                     const model::Region& region,
+                                                     const std::vector<std::string>& inject_ids)
 {
   std::ifstream in(path);
   if (!in)
@@ -132,7 +150,7 @@ std::vector<sim::TrainerAction> read_trainer_actions(const std::string& path, co
     if (col == std::string::npos)
       continue;
     try {
-      out.push_back(parse_trainer_action(text, clock, region));
+      out.push_back(parse_trainer_action(text, clock, region, inject_ids));
     } catch (const std::invalid_argument& e) {
       errors += fmt::format("{}:{}:{}: error: {}\n", path, n, col + 1, e.what());
     }

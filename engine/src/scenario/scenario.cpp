@@ -50,4 +50,13 @@ ScenarioError ScenarioError::from(const core::Diagnostics& diags)
   return ScenarioError(text);
 }
 
+std::vector<std::string> Scenario::inject_ids() const
+{
+  std::vector<std::string> ids;
+  for (const auto* list : {&injects.scripted, &injects.conditional})
+    for (const auto& inject : *list)
+      ids.push_back(inject.id);
+  return ids;
+}
+
 } // namespace ricochet::scenario

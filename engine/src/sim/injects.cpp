@@ -14,11 +14,43 @@ InjectPlayer::InjectPlayer(World& world, const scenario::Injects& injects, const
 
 void InjectPlayer::start(simgrid::s4u::Host* host)
 {
-  for (const auto& inject : injects_.scripted)
-    agenda_.schedule(inject.at.at_s, [this, &inject] {
-      send(inject, "scripted", 0, "T+" + core::format_duration(inject.at.at_s));
+  scripted_taken_.assign(injects_.scripted.size(), 0);
+  for (std::size_t i = 0; i < injects_.scripted.size(); ++i)
+    agenda_.schedule(injects_.scripted[i].at.at_s, [this, i] {
+      const scenario::Inject& inject = injects_.scripted[i];
+      if (scripted_taken_[i] == 0) {
+        scripted_taken_[i] = 1;
+        send(inject, "scripted", 0, "T+" + core::format_duration(inject.at.at_s));
+      }
     });
   agenda_.start(host);
+}
+
+const scenario::Inject* InjectPlayer::take(const std::string& id)
+{
+  for (std::size_t i = 0; i < injects_.scripted.size(); ++i)
+    if (injects_.scripted[i].id == id && scripted_taken_[i] == 0) {
+      scripted_taken_[i] = 1;
+      return &injects_.scripted[i];
+    }
+  for (std::size_t i = 0; i < injects_.conditional.size(); ++i)
+    if (injects_.conditional[i].id == id && fired_[i] == 0) {
+      fired_[i] = 1;
+      return &injects_.conditional[i];
+    }
+  return nullptr; // already sent: a trainer cannot unsend it
+}
+
+void InjectPlayer::fire_now(const std::string& id, std::uint64_t cause)
+{
+  if (const scenario::Inject* inject = take(id))
+    send(*inject, "trainer", cause, "trainer");
+}
+
+void InjectPlayer::retime(const std::string& id, double when, std::uint64_t cause)
+{
+  if (const scenario::Inject* inject = take(id))
+    agenda_.schedule(when, [this, inject, cause] { send(*inject, "trainer", cause, "trainer (re-timed)"); });
 }
 
 void InjectPlayer::send(const scenario::Inject& inject, const char* type, std::uint64_t cause, const std::string& trigger)

@@ -18,10 +18,16 @@ public:
   void start(simgrid::s4u::Host* host);
   void on_event(const Event& e);
   void request_evaluation();
+  /** A trainer sends a scripted or conditional inject now; it will not be sent again at its own time. */
+  void fire_now(const std::string& id, std::uint64_t cause);
+  /** A trainer moves a scripted or conditional inject not yet sent to time `when`. */
+  void retime(const std::string& id, double when, std::uint64_t cause);
 
 private:
   void send(const scenario::Inject& inject, const char* type, std::uint64_t cause, const std::string& trigger);
   void evaluate();
+  /** The inject with this id, and whether it was already sent or taken over by the trainer (then marks it so). */
+  const scenario::Inject* take(const std::string& id);
 
   World& world_;
   const scenario::Injects& injects_;
@@ -29,6 +35,7 @@ private:
   RandomStreams& random_;
   Agenda agenda_;
   std::vector<char> fired_;
+  std::vector<char> scripted_taken_; ///< sent, or fired / re-timed by a trainer
   bool pending_ = false;
   std::uint64_t last_event_ = 0; ///< the latest event that is not an inject: what made a condition true
 };

@@ -126,7 +126,8 @@ void Simulation::setup(const scenario::Scenario& scenario, const RunOptions& opt
   s.care->start(control);
   s.governance->start(control);
   s.injects->start(control);
-  s.trainer = std::make_unique<TrainerDesk>(*s.world, *s.defenders, *s.governance, *s.recovery, s.wakeups);
+  s.trainer = std::make_unique<TrainerDesk>(*s.world, *s.defenders, *s.governance, *s.recovery, *s.injects,
+                                            s.wakeups);
   s.trainer->start(control, options.actions);
   if (s.scenario.attack) {
     s.attacker = std::make_unique<Attacker>(*s.world, *s.platform, *s.scenario.attack, s.scenario.defence, *s.random,

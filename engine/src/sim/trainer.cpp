@@ -13,13 +13,16 @@ const char* trainer_verb(TrainerAction::Kind kind)
     case TrainerAction::Kind::RESTART: return "restart";
     case TrainerAction::Kind::RECOVER: return "recover";
     case TrainerAction::Kind::ACTIVATE_CRAPS: return "activate_craps";
+    case TrainerAction::Kind::FIRE_INJECT: return "fire";
+    case TrainerAction::Kind::RETIME_INJECT: return "retime";
   }
   return "?";
 }
 
 TrainerDesk::TrainerDesk(World& world, Defenders& defenders, Governance& governance, Recovery& recovery,
-                         Wakeups& wakeups)
-    : world_(world), defenders_(defenders), governance_(governance), recovery_(recovery), agenda_("trainer", wakeups)
+                         InjectPlayer& injects, Wakeups& wakeups)
+    : world_(world), defenders_(defenders), governance_(governance), recovery_(recovery), injects_(injects),
+      agenda_("trainer", wakeups)
 {
 }
 
@@ -34,8 +37,10 @@ void TrainerDesk::carry_out(const TrainerAction& action)
 {
   using K             = TrainerAction::Kind;
   std::string subject = action.kind == K::ACTIVATE_CRAPS ? "ars" : action.target;
-  std::uint64_t id    = world_.emit("trainer.action", subject, trainer_verb(action.kind), 0,
-                                    {{"action", trainer_verb(action.kind)}, {"scope", action.scope}, {"by", "trainer"}});
+  nlohmann::json details{{"action", trainer_verb(action.kind)}, {"scope", action.scope}, {"by", "trainer"}};
+  if (action.kind == K::RETIME_INJECT)
+    details["new_time_s"] = action.new_time;
+  std::uint64_t id = world_.emit("trainer.action", subject, trainer_verb(action.kind), 0, details);
   switch (action.kind) {
     case K::ISOLATE:
     case K::RECONNECT: {
@@ -74,6 +79,8 @@ void TrainerDesk::carry_out(const TrainerAction& action)
       break;
     }
     case K::ACTIVATE_CRAPS: governance_.activate_craps_now(id); break;
+    case K::FIRE_INJECT: injects_.fire_now(action.target, id); break;
+    case K::RETIME_INJECT: injects_.retime(action.target, action.new_time, id); break;
   }
 }
 

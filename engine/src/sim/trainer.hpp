@@ -6,6 +6,7 @@
 #include "agenda.hpp"
 #include "defenders.hpp"
 #include "governance.hpp"
+#include "injects.hpp"
 #include "recovery.hpp"
 #include "ricochet/sim/event.hpp"
 #include "world.hpp"
@@ -14,7 +15,8 @@ namespace ricochet::sim {
 
 class TrainerDesk {
 public:
-  TrainerDesk(World& world, Defenders& defenders, Governance& governance, Recovery& recovery, Wakeups& wakeups);
+  TrainerDesk(World& world, Defenders& defenders, Governance& governance, Recovery& recovery, InjectPlayer& injects,
+              Wakeups& wakeups);
   /** Schedules the decisions (before the run starts) and creates the desk's actor. */
   void start(simgrid::s4u::Host* host, const std::vector<TrainerAction>& actions);
 
@@ -25,10 +27,11 @@ private:
   Defenders& defenders_;
   Governance& governance_;
   Recovery& recovery_;
+  InjectPlayer& injects_;
   Agenda agenda_;
 };
 
-/** "isolate", "reconnect", "shut_down", "restart", "recover", "activate_craps". */
+/** "isolate", "reconnect", "shut_down", "restart", "recover", "activate_craps", "fire", "retime". */
 [[nodiscard]] const char* trainer_verb(TrainerAction::Kind kind);
 
 } // namespace ricochet::sim

@@ -11,10 +11,12 @@
 namespace ricochet::io {
 
 /** Parses "VERB [SCOPE ID] at WHEN": verbs isolate|reconnect (org, zone, link, asset), shut_down (org, asset),
- *  restart (asset), recover (org), activate_craps (no target); WHEN as for `why --at`. Checks the ids against
- *  region. @throw std::invalid_argument saying what is wrong and what is expected */
+ *  restart (asset), recover (org), activate_craps (no target), fire (inject), and "retime inject ID to NEW at
+ *  WHEN"; WHEN and NEW as for `why --at`. Checks the ids against region and the scenario's inject ids.
+ *  @throw std::invalid_argument saying what is wrong and what is expected */
 [[nodiscard]] sim::TrainerAction parse_trainer_action(const std::string& text, const core::LocalClock& clock,
-                                                      const model::Region& region);
+                                                      const model::Region& region,
+                                                      const std::vector<std::string>& inject_ids);
 
 /** The line that parses back to the same action (the time exactly, in seconds). */
 [[nodiscard]] std::string format_trainer_action(const sim::TrainerAction& action);
@@ -23,7 +25,8 @@ namespace ricochet::io {
  *  @throw scenario::ScenarioError with "file:line:col: error: ..." for every bad line */
 [[nodiscard]] std::vector<sim::TrainerAction> read_trainer_actions(const std::string& path,
                                                                    const core::LocalClock& clock,
-                                                                   const model::Region& region);
+                                                                   const model::Region& region,
+                                                                   const std::vector<std::string>& inject_ids);
 
 /** The whole file for these actions, with a header saying how to replay it. */
 [[nodiscard]] std::string trainer_actions_text(const std::vector<sim::TrainerAction>& actions,

@@ -45,6 +45,8 @@ struct Scenario {
   [[nodiscard]] model::Region region_for(const std::string& variant) const;
   /** The governance with the named variant's disabled rules left out. */
   [[nodiscard]] Governance governance_for(const std::string& variant) const;
+  /** The ids of the scripted and conditional injects (what a trainer may fire or re-time). */
+  [[nodiscard]] std::vector<std::string> inject_ids() const;
 };
 
 } // namespace ricochet::scenario

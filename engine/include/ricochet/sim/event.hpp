@@ -21,10 +21,11 @@ struct Event {
 /** A decision a trainer takes during a live session, applied at `time` like a playbook action would be, and
  *  journaled as a `trainer.action` event (its cause) so that the branch can be told apart and replayed. */
 struct TrainerAction {
-  enum class Kind { ISOLATE, RECONNECT, SHUT_DOWN, RESTART, RECOVER, ACTIVATE_CRAPS };
+  enum class Kind { ISOLATE, RECONNECT, SHUT_DOWN, RESTART, RECOVER, ACTIVATE_CRAPS, FIRE_INJECT, RETIME_INJECT };
   double time = 0;      ///< simulated seconds since the start
+  double new_time = 0;  ///< RETIME_INJECT: when the inject is now due
   Kind kind   = Kind::ISOLATE;
-  std::string scope;    ///< what target names: "org", "zone", "link", "asset" (empty for the CRAPS)
+  std::string scope;    ///< what target names: "org", "zone", "link", "asset", "inject" (empty for the CRAPS)
   std::string target;   ///< its id
 };
 
