@@ -18,6 +18,12 @@ for lang in fr en; do
   "$ricochet" msel xlsx-$lang.yaml --lang $lang --out b-$lang-from-xlsx.csv
   cmp a-$lang.csv b-$lang-from-xlsx.csv
 done
+# A scenario that does not generate stimuli keeps not generating them after an import.
+sed 's/^injects:$/injects:\n  generated: false/' injects.yaml > quiet.yaml
+grep -q '^  generated: false$' quiet.yaml
+"$ricochet" msel quiet.yaml --lang fr --out quiet.csv
+"$ricochet" msel quiet.yaml --import quiet.csv --lang fr
+grep -q '^  generated: false$' quiet.yaml || { echo "the import turned 'generated: false' into true" >&2; exit 1; }
 printf '\357\273\277id;T+;canal;destinataire;stimulus\r\nok;T+10min;mail;ES-direction;Bonjour\r\nbad-time;demain;mail;ES-direction;x\r\nbad-channel;T+1h;pigeon;ES-direction;x\r\nno-text;T+2h;mail;ES-direction;\r\n' > bad.csv
 cp injects.yaml untouched.yaml
 if "$ricochet" msel untouched.yaml --import bad.csv 2> errors.txt; then
