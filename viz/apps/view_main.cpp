@@ -5,7 +5,9 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <memory>
+#include <optional>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -150,6 +152,7 @@ int windowed(Session& session, const Args& args, ViewOptions& view, sf::Vector2u
   bool dragging = false;
   sf::Vector2i last_mouse;
   int frames = 0;
+  std::optional<std::string> prompt; // ':' opens a command line taking any script command (jump, decide...)
   auto started = std::chrono::steady_clock::now();
   if (args.benchmark > 0)
     session.set_speed(3600);
@@ -176,8 +179,30 @@ int windowed(Session& session, const Args& args, ViewOptions& view, sf::Vector2u
         view.pan += sf::Vector2f(static_cast<float>(ev.mouseMove.x - last_mouse.x),
                                  static_cast<float>(ev.mouseMove.y - last_mouse.y));
         last_mouse = {ev.mouseMove.x, ev.mouseMove.y};
+      } else if (ev.type == sf::Event::TextEntered && prompt) {
+        sf::Uint32 c = ev.text.unicode;
+        if (c == '\r' || c == '\n') {
+          command = *prompt;
+          prompt.reset();
+        } else if (c == 8) { // backspace: drop the last UTF-8 character
+          while (!prompt->empty() && (static_cast<unsigned char>(prompt->back()) & 0xC0) == 0x80)
+            prompt->pop_back();
+          if (!prompt->empty())
+            prompt->pop_back();
+        } else if (c == 27)
+          prompt.reset();
+        else if (c >= 32) {
+          std::string utf8;
+          sf::Utf8::encode(c, std::back_inserter(utf8));
+          *prompt += utf8;
+        }
+        view.message = prompt ? ": " + *prompt + "_" : "";
       } else if (ev.type == sf::Event::TextEntered) {
         switch (ev.text.unicode) {
+          case ':':
+            prompt       = std::string();
+            view.message = ": _";
+            break;
           case ' ': command = "toggle"; break;
           case '+': command = "faster"; break;
           case '-': command = "slower"; break;
@@ -198,13 +223,21 @@ int windowed(Session& session, const Args& args, ViewOptions& view, sf::Vector2u
           command = "jump 0s";
         else if (ev.key.code == sf::Keyboard::End)
           command = "jump T+" + std::to_string(session.end()) + "s";
-        else if (ev.key.code == sf::Keyboard::Escape)
+        else if (ev.key.code == sf::Keyboard::Escape && !prompt)
           window.close();
       }
       if (command.empty())
         continue;
       try {
         Effect e = apply_command(session, command);
+        if (!e.select.empty())
+          view.selected = e.select == "-" ? "" : e.select;
+        if (!e.screenshot.empty()) {
+          sf::Texture shot;
+          shot.create(window.getSize().x, window.getSize().y);
+          shot.update(window);
+          save_image(shot.copyToImage(), e.screenshot);
+        }
         if (!e.save.empty()) {
           session.save(e.save);
           view.message = "branch saved to " + e.save + " (actions.txt replays it with ricochet run --actions)";

@@ -364,7 +364,7 @@ void Renderer::draw_selection(sf::RenderTarget& target, const Session& session, 
 
 void Renderer::draw_help(sf::RenderTarget& target, const ViewOptions& view)
 {
-  rect(target, {60, 110, 760, 420}, sf::Color(10, 12, 18, 240));
+  rect(target, {60, 110, 860, 450}, sf::Color(10, 12, 18, 240));
   text(target, label(view.lang, "help.text"), {84, 130}, 22, TEXT);
 }
 
