@@ -254,10 +254,20 @@ int cmd_msel_import(const std::string& file, const std::string& into, const std:
   std::ifstream in(into);
   std::stringstream text;
   text << in.rdbuf();
-  core::write_file_atomically(into, scenario::replace_injects_block(text.str(), scenario::injects_yaml(injects)));
+  // The rewritten scenario must load before it replaces the old one: an import never leaves a broken file behind.
+  core::write_file_atomically(
+      into, scenario::replace_injects_block(text.str(), scenario::injects_yaml(injects)), [&](const std::string& tmp) {
+        try {
+          (void)scenario::load_scenario(tmp);
+        } catch (const scenario::ScenarioError& e) {
+          std::string message = e.what();
+          for (auto at = message.find(tmp); at != std::string::npos; at = message.find(tmp, at + into.size()))
+            message.replace(at, tmp.size(), into);
+          throw scenario::ScenarioError(message + "\n" + into + ": error: with the imported chronogramme the scenario "
+                                        "would not load (see above); nothing was written");
+        }
+      });
   std::cerr << "Imported " << injects.scripted.size() << " injects into " << into << "\n";
-  // The rewritten scenario must load: an import never leaves a broken file behind.
-  (void)scenario::load_scenario(into);
   return 0;
 }
 

@@ -14,6 +14,12 @@ namespace ricochet::core {
 
 void write_file_atomically(const std::string& path, const std::string& content)
 {
+  write_file_atomically(path, content, {});
+}
+
+void write_file_atomically(const std::string& path, const std::string& content,
+                           const std::function<void(const std::string& written)>& check)
+{
   namespace fs = std::filesystem;
   fs::path target(path);
   fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
@@ -41,6 +47,14 @@ void write_file_atomically(const std::string& path, const std::string& content)
     int err = errno;
     ::unlink(tmpl.c_str());
     throw std::runtime_error("cannot write '" + path + "': " + std::strerror(err));
+  }
+  if (check) {
+    try {
+      check(tmpl);
+    } catch (...) {
+      ::unlink(tmpl.c_str());
+      throw;
+    }
   }
   if (::rename(tmpl.c_str(), path.c_str()) != 0) {
     int err = errno;

@@ -11,6 +11,7 @@
 
 #include "ricochet/core/suggest.hpp"
 #include "ricochet/core/units.hpp"
+#include "ricochet/scenario/loader.hpp"
 
 namespace ricochet::io {
 
@@ -141,6 +142,7 @@ std::vector<scenario::Inject> injects_from_table(const Table& table, const std::
   if (diags.has_errors())
     return out;
   const core::LocalTime start = clock.at(0);
+  std::map<std::string, std::size_t> row_of_id; // inject id -> its row (1-based), for duplicates
   for (std::size_t r = 1; r < table.size(); ++r) {
     const auto& row = table[r];
     auto get        = [&](Col c) -> std::string {
@@ -158,6 +160,14 @@ std::vector<scenario::Inject> injects_from_table(const Table& table, const std::
     inj.id      = get(Col::ID).empty() ? fmt::format("row-{}", r + 1) : get(Col::ID);
     inj.at.kind = scenario::StepTime::Kind::AT;
     bool ok     = true;
+    if (!scenario::is_identifier(inj.id)) {
+      diags.error(file, pos(Col::ID),
+                  fmt::format("'{}' is not an inject id (letters, digits, '_', '-', '.')", inj.id));
+      ok = false;
+    } else if (auto [it, added] = row_of_id.emplace(inj.id, r + 1); !added) {
+      diags.error(file, pos(Col::ID), fmt::format("duplicate inject id '{}' (first at row {})", inj.id, it->second));
+      ok = false;
+    }
     if (!get(Col::TPLUS).empty()) {
       try {
         inj.at.at_s = parse_t_plus(get(Col::TPLUS));

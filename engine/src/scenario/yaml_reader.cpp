@@ -34,16 +34,6 @@ std::string describe_found(const YAML::Node& node)
   return "'" + node.Scalar() + "'";
 }
 
-bool is_identifier(std::string_view text)
-{
-  if (text.empty())
-    return false;
-  for (char c : text)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-' && c != '.')
-      return false;
-  return true;
-}
-
 namespace {
 bool is_reference(std::string_view text)
 {
@@ -294,3 +284,17 @@ void MapReader::report_bad_enum_at(std::string_view key, const Located& value,
 }
 
 } // namespace ricochet::scenario::detail
+
+namespace ricochet::scenario {
+
+bool is_identifier(std::string_view text)
+{
+  if (text.empty())
+    return false;
+  for (char c : text)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-' && c != '.')
+      return false;
+  return true;
+}
+
+} // namespace ricochet::scenario

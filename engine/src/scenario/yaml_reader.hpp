@@ -16,6 +16,7 @@
 #include "ricochet/core/enum_names.hpp"
 #include "ricochet/core/suggest.hpp"
 #include "ricochet/model/enums.hpp"
+#include "ricochet/scenario/loader.hpp"
 
 namespace ricochet::scenario::detail {
 
@@ -132,7 +133,6 @@ template <typename Fn> void for_each_item(const Context& ctx, const YAML::Node& 
     fn(item);
 }
 
-/** True if text is a valid identifier. */
-bool is_identifier(std::string_view text);
+using scenario::is_identifier; // the id grammar (ricochet/scenario/loader.hpp)
 
 } // namespace ricochet::scenario::detail

@@ -2,6 +2,7 @@
 // Loading region and scenario files: every problem is reported with its position, several per pass.
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "ricochet/core/diagnostics.hpp"
 #include "ricochet/model/region.hpp"
@@ -14,6 +15,9 @@ struct LoadedFile {
   std::optional<model::Region> region;  ///< set for a region file
   std::optional<Scenario> scenario;     ///< set for a scenario file
 };
+
+/** True if text is an identifier as ids are written in region and scenario files: letters, digits, '_', '-', '.'. */
+[[nodiscard]] bool is_identifier(std::string_view text);
 
 /** Loads a region or scenario file, reporting every problem (and warning) into diags.
  *  Returns std::nullopt if there was any error. Never throws for bad input. */
