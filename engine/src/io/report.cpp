@@ -583,8 +583,8 @@ std::string report_html(const RunOutputs& run, const std::string& lang, const st
     for (const auto& v : (*batch_comparison)["variants"]) {
       TableData t;
       t.caption = v["variant"].get<std::string>() + " / " + (*batch_comparison)["baseline"].get<std::string>();
-      t.header  = {label("figure", lang), label("other_run", lang), label("this_run", lang), label("difference", lang),
-                   "± 95 %", label("significant", lang)};
+      t.header  = {label("figure", lang), label("baseline_mean", lang), label("variant_mean", lang),
+                   label("difference", lang), "± 95 %", label("significant", lang)};
       auto show = [](const json& x) {
         return x.is_null() ? std::string("—") : fmt::format("{:.3g}", std::fabs(x.get<double>()) < 1e-9 ? 0.0 : x.get<double>());
       };

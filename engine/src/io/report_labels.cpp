@@ -79,6 +79,8 @@ const std::map<std::string, std::pair<std::string, std::string>>& table()
       {"this_run", {"Ce jeu", "This run"}},
       {"other_run", {"Variante comparée", "Compared variant"}},
       {"difference", {"Écart", "Difference"}},
+      {"baseline_mean", {"Référence (moyenne)", "Baseline (mean)"}},
+      {"variant_mean", {"Variante (moyenne)", "Variant (mean)"}},
       {"generated_by", {"Rapport produit par ricochet à partir du journal de simulation.",
                         "Report produced by ricochet from the simulation journal."}},
   };
