@@ -19,7 +19,7 @@ struct Effect {
 [[nodiscard]] const std::vector<double>& speeds();
 
 /** Applies one command: pause, play, toggle, speed X, faster, slower, step, jump WHEN, advance DURATION,
- *  select ORG, decide VERB [SCOPE ID], save DIR, screenshot FILE. Blank lines and '#' comments do nothing.
+ *  select ORG or ASSET, decide VERB [SCOPE ID], save DIR, screenshot FILE. Blank lines and '#' comments do nothing.
  *  @throw std::invalid_argument saying what is wrong and what is expected */
 Effect apply_command(Session& session, const std::string& line);
 

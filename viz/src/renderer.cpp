@@ -327,6 +327,9 @@ void Renderer::draw_selection(sf::RenderTarget& target, const Session& session, 
 {
   const Territory& t = session.territory();
   auto it = std::find_if(t.orgs.begin(), t.orgs.end(), [&](const OrgNode& o) { return o.id == view.selected; });
+  auto asset = t.org_of_asset.find(view.selected); // an asset selected: its organisation's list, its own why
+  if (it == t.orgs.end() && asset != t.org_of_asset.end())
+    it = t.orgs.begin() + static_cast<std::ptrdiff_t>(asset->second);
   if (it == t.orgs.end())
     return;
   float w = static_cast<float>(target.getSize().x) - PANEL_WIDTH - 40;
@@ -337,13 +340,15 @@ void Renderer::draw_selection(sf::RenderTarget& target, const Session& session, 
     auto a    = state.assets.find(it->assets[k]);
     Look look = a == state.assets.end() ? Look::NOMINAL : a->second.look();
     rect(target, {32, y + 5, 10, 10}, look_colour(look));
+    if (it->assets[k] == view.selected)
+      text(target, ">", {20, y}, 16, TEXT, true);
     text(target, clip(it->assets[k], 18) + "  " + label(view.lang, std::string("look.") + look_name(look)),
          {48, y}, 16, TEXT);
   }
   // Why the organisation is in its state: the chain of causes up to now, as `ricochet why` tells it.
   std::string why;
   try {
-    why = io::explain(session.events(), it->id, session.now(), session.clock());
+    why = io::explain(session.events(), view.selected, session.now(), session.clock());
   } catch (const std::exception&) {
     why = label(view.lang, "why.none");
   }
