@@ -162,7 +162,7 @@ std::vector<scenario::Inject> injects_from_table(const Table& table, const std::
     bool ok     = true;
     if (!scenario::is_identifier(inj.id)) {
       diags.error(file, pos(Col::ID),
-                  fmt::format("'{}' is not an inject id (letters, digits, '_', '-', '.')", inj.id));
+                  fmt::format("'{}' is not an inject id (letters, digits, '_', '-', '.'; not only dots)", inj.id));
       ok = false;
     } else if (auto [it, added] = row_of_id.emplace(inj.id, r + 1); !added) {
       diags.error(file, pos(Col::ID), fmt::format("duplicate inject id '{}' (first at row {})", inj.id, it->second));

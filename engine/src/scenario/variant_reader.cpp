@@ -34,6 +34,10 @@ public:
     if (!r.is_map())
       return v;
     v.id          = r.id().value_or("");
+    if (v.id == "base") { // `ricochet batch --variant base` plays the scenario without a variant
+      ctx_.error(r.pos_of_value("id"), "variant id 'base' is reserved for the scenario without a variant");
+      v.id.clear();
+    }
     v.description = r.string("description").value_or("");
     what_         = "variant '" + v.id + "'";
     if (r.require("changes"))

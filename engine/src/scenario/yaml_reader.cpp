@@ -133,8 +133,8 @@ std::optional<std::string> MapReader::id(std::string_view key, bool required) co
   if (!text)
     return std::nullopt;
   if (!is_identifier(*text)) {
-    ctx_.error(pos_of_value(key), fmt::format("'{}' of {} must be an identifier (letters, digits, '_', '-', '.'), "
-                                              "found '{}'",
+    ctx_.error(pos_of_value(key), fmt::format("'{}' of {} must be an identifier (letters, digits, '_', '-', '.'; "
+                                              "not only dots), found '{}'",
                                               key, what_, *text));
     return std::nullopt;
   }
@@ -289,7 +289,8 @@ namespace ricochet::scenario {
 
 bool is_identifier(std::string_view text)
 {
-  if (text.empty())
+  // Not empty and not only dots: ids also name directories (a batch's runs/VARIANT/), where '.' and '..' are not.
+  if (text.find_first_not_of('.') == std::string_view::npos)
     return false;
   for (char c : text)
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-' && c != '.')

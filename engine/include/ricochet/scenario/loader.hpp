@@ -16,7 +16,8 @@ struct LoadedFile {
   std::optional<Scenario> scenario;     ///< set for a scenario file
 };
 
-/** True if text is an identifier as ids are written in region and scenario files: letters, digits, '_', '-', '.'. */
+/** True if text is an identifier as ids are written in region and scenario files: letters, digits, '_', '-', '.',
+ *  and not only dots ('.' and '..' cannot name a directory). */
 [[nodiscard]] bool is_identifier(std::string_view text);
 
 /** Loads a region or scenario file, reporting every problem (and warning) into diags.
