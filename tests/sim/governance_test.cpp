@@ -28,6 +28,9 @@ TEST_CASE("governance: rules fire at the exact times their hold and delay give",
   }
   SECTION("each level change names its cause") {
     REQUIRE(r.by_id(ars[0].cause).kind == "org.state");
+    // N3 needs N2 and biology under 90 %: biology is already low, so N2 is what made the condition hold (not the
+    // stimulus generated about N2, emitted just after it).
+    REQUIRE(r.by_id(ars[1].cause).id == ars[0].id);
   }
 }
 
@@ -37,6 +40,20 @@ TEST_CASE("governance: the CRAPS activates in the 2026 exercise and its support 
   auto with    = run_scenario(exercise);
   auto without = run_scenario(exercise, "no-craps");
   REQUIRE(with.only("craps.activated", "ars").state == "active");
+  SECTION("each level change is caused by the state change that made its rule's condition hold") {
+    const auto& morteau = with.only("ladder.level", "establishment/ch-morteau");
+    REQUIRE(with.by_id(morteau.cause).kind == "care.state");
+    REQUIRE(with.by_id(morteau.cause).subject == "ch-morteau/inpatient");
+    const auto& pivot = with.find("ladder.level", "establishment/chi-haut-doubs").at(1);
+    REQUIRE(with.by_id(pivot.cause).kind == "care.state");
+    REQUIRE(with.by_id(pivot.cause).subject == "chi-haut-doubs/emergency");
+    for (const auto& e : with.events)
+      if (e.kind == "ladder.level") {
+        INFO(e.subject << " " << e.state);
+        REQUIRE(with.by_id(e.cause).kind != "inject");
+        REQUIRE(with.by_id(e.cause).kind != "notification.sent");
+      }
+  }
   REQUIRE(without.find("craps.activated", "ars").empty());
   REQUIRE(with.only("regional_support.arrived", "cyber-bfc").time > 0);
   REQUIRE(without.find("regional_support.arrived", "cyber-bfc").empty());

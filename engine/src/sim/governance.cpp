@@ -7,18 +7,24 @@
 
 namespace ricochet::sim {
 
-
 using scenario::Ladder;
 
 namespace {
 constexpr double NOT_HOLDING = std::numeric_limits<double>::quiet_NaN();
+
+/** Events that change nothing a rule's condition tests (messages, bookkeeping): never the cause of a decision. */
+bool changes_no_state(const std::string& kind)
+{
+  return kind == "inject" || kind == "notification.sent" || kind == "care.totals" || kind == "simulation.start" ||
+         kind == "simulation.end";
 }
+} // namespace
 
 Governance::Governance(World& world, const scenario::Governance& config, const scenario::Staffing& staffing,
                        RandomStreams& random, Care& care, Recovery& recovery, Wakeups& wakeups)
     : world_(world), config_(config), staffing_(staffing), random_(random), care_(care), recovery_(recovery),
       agenda_("governance", wakeups), since_(config.rules.size(), NOT_HOLDING), cause_(config.rules.size(), 0),
-      fired_(config.rules.size(), 0)
+      holding_since_event_(config.rules.size(), 0), fired_(config.rules.size(), 0)
 {
 }
 
@@ -59,7 +65,19 @@ double Governance::communications_factor(std::size_t org) const
 void Governance::on_event(const Event& e)
 {
   happened_.insert(e.kind + "|" + e.subject);
-  last_event_ = e.id;
+  if (!changes_no_state(e.kind)) {
+    last_state_event_ = e.id;
+    // The world's state is updated before its event is emitted: whether a condition holds now tells which event
+    // made it hold.
+    for (std::size_t r = 0; r < config_.rules.size(); ++r) {
+      if (fired_[r] != 0 || !std::isnan(since_[r]))
+        continue;
+      if (!holds(config_.rules[r].when))
+        holding_since_event_[r] = 0;
+      else if (holding_since_event_[r] == 0)
+        holding_since_event_[r] = e.id;
+    }
+  }
   request_evaluation();
 }
 
@@ -122,12 +140,15 @@ void Governance::evaluate()
       continue;
     const scenario::Rule& rule = config_.rules[r];
     if (!holds(rule.when)) {
-      since_[r] = NOT_HOLDING;
+      since_[r]               = NOT_HOLDING;
+      holding_since_event_[r] = 0;
       continue;
     }
     if (std::isnan(since_[r])) {
       since_[r] = now;
-      cause_[r] = last_event_;
+      // Held since an event, or since time alone (capacity wearing down): then the last state change.
+      cause_[r] = holding_since_event_[r] != 0 ? holding_since_event_[r] : last_state_event_;
+      holding_since_event_[r] = cause_[r];
       if (rule.hold_s > 0) // look again when the hold time is over
         agenda_.schedule(now + rule.hold_s, [this] { evaluate(); });
     }

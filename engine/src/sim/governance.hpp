@@ -52,9 +52,12 @@ private:
   std::map<std::string, int> levels_;
   std::vector<double> since_;
   std::vector<std::uint64_t> cause_;
+  /** Per rule: the state event after which its condition began to hold (0 while it does not), so that the cause
+   *  is that event and not whatever was emitted last before the evaluation. */
+  std::vector<std::uint64_t> holding_since_event_;
   std::vector<char> fired_;
   std::set<std::string> happened_; ///< "kind|subject"
-  std::uint64_t last_event_ = 0;
+  std::uint64_t last_state_event_ = 0; ///< the last event that may change what conditions test
   bool pending_             = false;
   bool craps_active_        = false;
 };
