@@ -45,13 +45,10 @@ void Care::loop()
 
 void Care::tick(double t)
 {
-  if (communications_) {
-    double slowdown = 1.0;
+  if (communications_)
     for (const auto& s : ledger_.slots())
       if (s.kind == model::CareKind::REGULATION)
-        slowdown = std::max(slowdown, communications_(s.org));
-    ledger_.set_regulation_slowdown(slowdown);
-  }
+        ledger_.set_regulation_slowdown(s.org, communications_(s.org));
   ledger_.step(t, std::min(step_s_, end_s_ - t));
   const auto& region = world_.region();
   const auto& slots  = ledger_.slots();

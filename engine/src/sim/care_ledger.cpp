@@ -14,7 +14,7 @@ constexpr double INF             = std::numeric_limits<double>::infinity();
 } // namespace
 
 CareLedger::CareLedger(const model::Region& region, const core::LocalClock& clock, double radius_km)
-    : region_(region), clock_(clock), radius_km_(radius_km)
+    : region_(region), clock_(clock), radius_km_(radius_km), regulation_slowdown_(region.organisations.size(), 1.0)
 {
   std::unordered_map<std::string, std::size_t> org_index;
   for (std::size_t o = 0; o < region.organisations.size(); ++o)
@@ -117,10 +117,9 @@ void CareLedger::step(double t, double dt)
   // 2. SAMU regulation places the rest, time-critical functions first, nearest receiver with spare capacity first.
   double regulation = INF;
   if (!regulation_.empty()) {
-    regulation = 0;
+    regulation = 0; // each regulation function at the pace its own organisation's telephony allows
     for (std::size_t r : regulation_)
-      regulation += capacity[r];
-    regulation /= regulation_slowdown_;
+      regulation += capacity[r] / regulation_slowdown_[slots_[r].org];
   }
   std::vector<std::size_t> order(slots_.size());
   std::iota(order.begin(), order.end(), std::size_t{0});

@@ -46,8 +46,9 @@ public:
 
   /** A care function changed state at time t. */
   void set_state(std::size_t care, Service state, double t);
-  /** SAMU regulation works slower (lost telephony): its capacity to place patients is divided by factor. */
-  void set_regulation_slowdown(double factor) { regulation_slowdown_ = factor; }
+  /** The organisation's SAMU regulation works slower (its telephony is lost): the capacity of its regulation
+   *  functions to place patients is divided by factor; other organisations' regulation keeps its pace. */
+  void set_regulation_slowdown(std::size_t org, double factor) { regulation_slowdown_.at(org) = factor; }
   /** Regional coordination (the CRAPS): diversion goes as far as needed. */
   void set_regional_coordination(bool on) { regional_ = on; }
   /** Equipment lent to the organisation raises the paper-mode floors of its care functions. */
@@ -70,7 +71,7 @@ private:
   const core::LocalClock& clock_;
   double radius_km_;
   bool regional_ = false;
-  double regulation_slowdown_ = 1.0;
+  std::vector<double> regulation_slowdown_; ///< per organisation
   std::vector<CareSlot> slots_;
   std::vector<std::size_t> regulation_; ///< SAMU regulation functions: their capacity bounds diversion
   std::map<std::pair<std::size_t, std::size_t>, double> flows_;

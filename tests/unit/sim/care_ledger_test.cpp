@@ -119,3 +119,41 @@ TEST_CASE("care: capacity follows the state: floor, fatigue, degraded, ramp back
   ledger.set_state(0, sim::Service::DEGRADED, 30 * 3600);
   REQUIRE(ledger.factor(0, 30 * 3600) == Approx(0.8));
 }
+
+TEST_CASE("care: a SAMU that loses its telephony slows its own regulation only", "[care]")
+{
+  core::LocalClock clock("Europe/Paris", "2026-10-20 08:00");
+  model::Region region;
+  auto add_org = [&](const std::string& id, model::OrgKind kind, double lat) {
+    model::Organisation org;
+    org.id       = id;
+    org.kind     = kind;
+    org.location = model::Location{lat, 6.0};
+    region.organisations.push_back(org);
+  };
+  auto add_care = [&](const std::string& org, model::CareKind kind, double demand, double capacity) {
+    model::CareFunction cf;
+    cf.org                    = org;
+    cf.kind                   = kind;
+    cf.name                   = std::string(core::enum_name(kind));
+    cf.id                     = org + "/" + cf.name;
+    cf.profile.demand_per_h   = demand;
+    cf.profile.capacity_per_h = capacity;
+    region.care_functions.push_back(cf);
+  };
+  add_org("samu-a", model::OrgKind::SAMU, 47.00);
+  add_org("samu-b", model::OrgKind::SAMU, 47.01);
+  add_org("h1", model::OrgKind::HOSPITAL, 47.02);
+  add_org("h2", model::OrgKind::HOSPITAL, 47.03);
+  add_care("samu-a", model::CareKind::REGULATION, 0, 10); // places 10 patients an hour
+  add_care("samu-b", model::CareKind::REGULATION, 0, 10);
+  add_care("h1", model::CareKind::EMERGENCY, 1000, 1000); // down: far more waiting than regulation can place
+  add_care("h2", model::CareKind::EMERGENCY, 0, 1000);    // room for everyone
+  region.reindex();
+  sim::CareLedger ledger(region, clock, 60);
+  ledger.set_state(2, sim::Service::DOWN, 0);
+  ledger.set_regulation_slowdown(0, 3.0); // samu-a lost its telephony; samu-b did not
+  ledger.step(0, 3600);
+  REQUIRE(ledger.slots()[2].diverted_out == Approx(10.0 / 3 + 10));
+  REQUIRE(ledger.slots()[3].diverted_in == Approx(10.0 / 3 + 10));
+}
