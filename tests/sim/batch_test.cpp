@@ -1,6 +1,8 @@
 // Monte Carlo batches: statistics against known distributions, independence from parallelism and sharding.
 #include <filesystem>
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 
 #include "ricochet/io/batch.hpp"
@@ -12,10 +14,27 @@ using namespace ricochet;
 namespace fs = std::filesystem;
 
 namespace {
+/** The batch directories of this process, removed when it exits (forked runs leave with _exit: not by them). */
+struct TempDirs {
+  std::vector<fs::path> dirs;
+  TempDirs()                           = default;
+  TempDirs(const TempDirs&)            = delete;
+  TempDirs& operator=(const TempDirs&) = delete;
+  ~TempDirs()
+  {
+    std::error_code ignored;
+    for (const auto& d : dirs)
+      fs::remove_all(d, ignored);
+  }
+};
+
 std::string fresh_dir(const std::string& name)
 {
-  fs::path dir = fs::temp_directory_path() / ("ricochet-batch-test-" + name);
+  static TempDirs created;
+  // Per process: two test runs on one machine must not share (and remove) each other's batches.
+  fs::path dir = fs::temp_directory_path() / ("ricochet-batch-test-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
+  created.dirs.push_back(dir);
   return dir.string();
 }
 } // namespace
@@ -64,6 +83,15 @@ TEST_CASE("batch: aggregates do not depend on the number of jobs nor on sharding
     REQUIRE(d["difference"] == 0.0);
     REQUIRE(d["significant"] == false);
     REQUIRE(d["pairs"] == 300);
+  }
+  SECTION("an incomplete batch is refused, naming what is missing") {
+    REQUIRE_THROWS_WITH(io::aggregate({shard1}), Catch::Contains("incomplete batch: variant 'base' has 150 of 300 runs") &&
+                                                     Catch::Contains("missing runs 1, 3, 5") &&
+                                                     Catch::Contains("shard 2/2 missing"));
+    fs::remove(fs::path(one) / "runs" / "same" / "000042.json");
+    REQUIRE_THROWS_WITH(io::aggregate({one}), Catch::Contains("variant 'same' has 299 of 300 runs (missing run 42)") &&
+                                                  Catch::Contains("--resume"));
+    REQUIRE_THROWS_WITH(io::compare(io::aggregate({two}), {one}), Catch::Contains("missing run 42"));
   }
   SECTION("a batch directory is not reused by mistake") {
     REQUIRE_THROWS_WITH(io::run_batch(spec, s, 1, false, one, {}), Catch::Contains("add --resume"));

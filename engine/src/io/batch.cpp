@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "ricochet/core/atomic_file.hpp"
+#include "ricochet/core/suggest.hpp"
 #include "ricochet/io/stats.hpp"
 #include "ricochet/io/summary.hpp"
 #include "ricochet/scenario/error.hpp"
@@ -108,6 +109,43 @@ Runs load_runs(const std::vector<std::string>& dirs)
         all.by_variant[v.get<std::string>()][r["index"].get<std::size_t>()] = r;
       }
     }
+  }
+  // Statistics over part of a batch would silently differ from the batch's: every run must be there.
+  const std::size_t runs   = all.manifest["runs"].get<std::size_t>();
+  const std::size_t shards = all.manifest.value("shards", std::size_t{1});
+  for (const auto& v : all.manifest["variants"]) {
+    const auto& records = all.by_variant[v.get<std::string>()];
+    std::vector<std::string> missing;
+    std::set<std::size_t> missing_shards;
+    std::size_t found = 0;
+    for (std::size_t i = 0; i < runs; ++i) {
+      if (records.count(i) != 0) {
+        ++found;
+        continue;
+      }
+      if (missing.size() < 10)
+        missing.push_back(std::to_string(i));
+      else if (missing.size() == 10)
+        missing.emplace_back("...");
+      missing_shards.insert(i % shards + 1);
+    }
+    if (found == runs)
+      continue;
+    std::string where;
+    if (shards > 1) {
+      std::vector<std::string> names;
+      for (std::size_t k : missing_shards)
+        names.push_back(fmt::format("{}/{}", k, shards));
+      where = fmt::format("; shard{} {} missing or unfinished: pass every shard's directory, completing any "
+                          "interrupted one with 'ricochet batch ... --shard K/M --resume'",
+                          names.size() == 1 ? "" : "s", core::join(names));
+    } else {
+      where = "; complete it with 'ricochet batch ... --resume'";
+    }
+    throw scenario::ScenarioError(fmt::format("{}: error: incomplete batch: variant '{}' has {} of {} runs (missing "
+                                              "run{} {}){}",
+                                              core::join(dirs), v.get<std::string>(), found, runs,
+                                              runs - found == 1 ? "" : "s", core::join(missing), where));
   }
   return all;
 }
@@ -369,8 +407,8 @@ std::string compare_csv(const ordered_json& cmp)
 
 void write_batch_results(const std::vector<std::string>& dirs, const std::string& out, bool print)
 {
+  ordered_json agg = aggregate(dirs); // first: an incomplete batch leaves nothing behind
   fs::create_directories(out);
-  ordered_json agg = aggregate(dirs);
   core::write_file_atomically(out + "/aggregate.json", agg.dump(2) + "\n");
   core::write_file_atomically(out + "/aggregate.csv", aggregate_csv(agg));
   if (print)
