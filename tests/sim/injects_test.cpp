@@ -1,6 +1,9 @@
 // Injects: scripted, conditional (once) and generated, in the journal and in the chronogramme, in both languages.
 #include <catch2/catch.hpp>
 
+#include <sstream>
+
+#include "ricochet/io/chronogramme.hpp"
 #include "ricochet/io/msel.hpp"
 #include "run_helpers.hpp"
 
@@ -52,5 +55,44 @@ TEST_CASE("injects: scripted, conditional and generated injects reach the journa
     REQUIRE_THAT(fr, Catch::Contains("événement asset.encrypted lis"));
     REQUIRE_THAT(en, Catch::Contains("event asset.encrypted lis"));
     REQUIRE(fr.find("i01;") < fr.find("c01;"));
+  }
+}
+
+TEST_CASE("injects: imported times of day honour daylight saving and dates the new year", "[injects]")
+{
+  const io::Table header{{"id", "horaire", "destinataire", "stimulus"}};
+  auto import = [&](const core::LocalClock& clock, const std::vector<std::string>& times, std::string& messages) {
+    io::Table table = header;
+    for (std::size_t i = 0; i < times.size(); ++i)
+      table.push_back({"r" + std::to_string(i), times[i], "ES-direction", "x"});
+    core::Diagnostics diags;
+    auto injects = io::injects_from_table(table, "c.csv", clock, "fr", diags);
+    std::ostringstream out;
+    diags.print(out);
+    messages = out.str();
+    std::vector<double> at;
+    for (const auto& inj : injects)
+      at.push_back(inj.at.at_s);
+    return at;
+  };
+  std::string messages;
+  SECTION("clocks go back at 03:00 on 25 October 2026: 05:00 is 8 h after 22:00 the day before") {
+    core::LocalClock clock("Europe/Paris", "2026-10-24 22:00");
+    auto at = import(clock, {"05:00", "23:00", "22:00", "25/10 05:00"}, messages);
+    REQUIRE(messages.empty());
+    REQUIRE(at == std::vector<double>{8 * 3600.0, 3600.0, 0.0, 8 * 3600.0});
+  }
+  SECTION("a day before the start's is in the next year") {
+    core::LocalClock clock("Europe/Paris", "2026-12-31 20:00");
+    auto at = import(clock, {"01/01 02:00", "31/12 21:00"}, messages);
+    REQUIRE(messages.empty());
+    REQUIRE(at == std::vector<double>{6 * 3600.0, 3600.0});
+  }
+  SECTION("no such date, or earlier on the start's day, is a row error") {
+    core::LocalClock clock("Europe/Paris", "2026-12-31 20:00");
+    auto at = import(clock, {"31/02 10:00", "31/12 19:00"}, messages);
+    REQUIRE(at.empty());
+    REQUIRE_THAT(messages, Catch::Contains("c.csv:2:2: error: '31/02 10:00' is not a date and time"));
+    REQUIRE_THAT(messages, Catch::Contains("c.csv:3:2: error: this time is before the start"));
   }
 }

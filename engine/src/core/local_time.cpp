@@ -101,10 +101,11 @@ LocalTime LocalClock::at(double sim_seconds) const
 
 double LocalClock::offset_of(std::string_view local) const
 {
-  std::tm tm = parse_local_datetime(local).tm;
+  std::tm tm   = parse_local_datetime(local).tm;
+  int want_day = tm.tm_mday;
   use_zone(tz_);
   std::time_t t = std::mktime(&tm);
-  if (t == static_cast<std::time_t>(-1))
+  if (t == static_cast<std::time_t>(-1) || tm.tm_mday != want_day) // 30 February is not 2 March
     throw std::invalid_argument("no such date: '" + std::string(local) + "'");
   return static_cast<double>(static_cast<std::int64_t>(t) - start_epoch_);
 }

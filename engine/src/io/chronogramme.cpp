@@ -183,12 +183,19 @@ std::vector<scenario::Inject> injects_from_table(const Table& table, const std::
       char tail = 0;
       std::string t = get(Col::TIME);
       if (std::sscanf(t.c_str(), "%d/%d %d:%d%c", &day, &month, &hour, &minute, &tail) == 4) {
-        inj.at.at_s = clock.offset_of(fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", start.year, month, day, hour, minute));
-      } else if (std::sscanf(t.c_str(), "%d:%d%c", &hour, &minute, &tail) == 2 && hour < 24 && minute < 60) {
-        double since_midnight = start.hour * 3600.0 + start.minute * 60.0;
-        inj.at.at_s = hour * 3600.0 + minute * 60.0 - since_midnight;
-        if (inj.at.at_s < 0)
-          inj.at.at_s += 86400;
+        // The year of the start, or the next one for a day before the start's (an exercise over the new year).
+        int year = start.year + (month < start.month || (month == start.month && day < start.day) ? 1 : 0);
+        try {
+          inj.at.at_s =
+              clock.offset_of(fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", year, month, day, hour, minute));
+        } catch (const std::invalid_argument&) {
+          diags.error(file, pos(Col::TIME), fmt::format("'{}' is not a date and time (expected 'DD/MM HH:MM')", t));
+          ok = false;
+        }
+      } else if (std::sscanf(t.c_str(), "%d:%d%c", &hour, &minute, &tail) == 2 && hour >= 0 && hour < 24 &&
+                 minute >= 0 && minute < 60) {
+        // The first such local time from the start, across a daylight-saving change if there is one.
+        inj.at.at_s = clock.until_time_of_day(0, hour * 60 + minute);
       } else {
         diags.error(file, pos(Col::TIME),
                     fmt::format("'{}' is not a time (expected 'HH:MM' or 'DD/MM HH:MM')", t));

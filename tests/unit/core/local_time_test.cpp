@@ -25,6 +25,9 @@ TEST_CASE("core: local clock", "[core]")
     REQUIRE_THROWS_WITH(LocalClock("Europe/Pariss", "2026-10-24 22:00"), Catch::Contains("unknown time zone"));
     REQUIRE_THROWS_WITH(LocalClock("Europe/Paris", "24/10/2026 22:00"), Catch::Contains("YYYY-MM-DD HH:MM"));
     REQUIRE_THROWS_WITH(LocalClock("Europe/Paris", "2026-02-30 10:00"), Catch::Contains("no such date"));
+    REQUIRE_THROWS_WITH(LocalClock("Europe/Paris", "2026-02-10 10:00").offset_of("2026-02-30 10:00"),
+                        Catch::Contains("no such date"));
+    REQUIRE(LocalClock("Europe/Paris", "2026-02-10 10:00").offset_of("2026-02-11 10:00") == 86400.0);
     REQUIRE_THROWS_AS(LocalClock("Europe/Paris", "2026-10-24 25:00"), std::invalid_argument);
     REQUIRE_FALSE(is_known_timezone("../../etc/passwd"));
   }
