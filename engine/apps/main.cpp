@@ -161,11 +161,11 @@ struct EngineArgv {
 int cmd_run(const RunArgs& args)
 {
   scenario::Scenario s = load_for_run(args);
-  std::filesystem::create_directories(args.out);
   core::LocalClock clock(s.timezone, s.start_local);
   sim::RunOptions options{args.variant, args.seed, {}};
   if (!args.actions.empty())
     options.actions = io::read_trainer_actions(args.actions, clock, s.region_for(args.variant), s.inject_ids());
+  std::filesystem::create_directories(args.out); // only once the input is known good
   EngineArgv argv(args.simgrid_flags);
   sim::Simulation simulation(&argv.argc, argv.ptrs.data());
   if (!args.quiet)
