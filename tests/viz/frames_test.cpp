@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "display.hpp"
 #include "renderer.hpp"
 #include "session.hpp"
 
@@ -18,7 +19,11 @@ const std::string EXERCISE = std::string(RICOCHET_SOURCE_DIR) + "/scenarios/exer
 const std::string FONT     = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 
 struct Shooter {
-  Shooter() : renderer(FONT) { REQUIRE(texture.create(1600, 900)); }
+  Shooter() : renderer(FONT)
+  {
+    REQUIRE(hold_x_display());
+    REQUIRE(texture.create(1600, 900));
+  }
   sf::Image shoot(Session& session, double t)
   {
     session.jump(t);
@@ -100,6 +105,7 @@ TEST_CASE("frames: replaying the journal of ricochet run draws the frames of liv
 TEST_CASE("frames: without its font the viewer still draws, and says why", "[frames]")
 {
   Session session = Session::live({EXERCISE, "", std::nullopt});
+  REQUIRE(hold_x_display());
   Renderer renderer("/nonexistent/font.ttf");
   CHECK_THAT(renderer.font_error(), Catch::Contains("cannot load the font"));
   sf::RenderTexture texture;

@@ -77,7 +77,7 @@ private:
 
 void require_display()
 {
-  if (!x_display_available())
+  if (!hold_x_display())
     throw scenario::ScenarioError("error: no X display to draw on: run the viewer under xvfb-run on a machine without "
                                   "a screen (e.g. xvfb-run -a ricochet-view ...)");
 }

@@ -4,13 +4,10 @@
 
 namespace ricochet::viz {
 
-bool x_display_available()
+bool hold_x_display()
 {
-  Display* display = XOpenDisplay(nullptr);
-  if (display == nullptr)
-    return false;
-  XCloseDisplay(display);
-  return true;
+  static Display* held = XOpenDisplay(nullptr); // never closed: see the header
+  return held != nullptr;
 }
 
 } // namespace ricochet::viz

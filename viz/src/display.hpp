@@ -3,7 +3,9 @@
 
 namespace ricochet::viz {
 
-/** Whether an X display can be opened (DISPLAY set and answering). */
-[[nodiscard]] bool x_display_available();
+/** Whether an X display can be opened (DISPLAY set and answering). The connection is then kept for the life of
+ *  the process: an X server such as Xvfb resets when its last client leaves, and a connection attempted during the
+ *  reset fails (SFML opens and closes its own connection as windows and textures come and go). */
+[[nodiscard]] bool hold_x_display();
 
 } // namespace ricochet::viz
