@@ -167,3 +167,29 @@ TEST_CASE("view: a trainer fires an inject early and re-times another", "[view]"
   CHECK_THROWS_WITH(apply_command(s, "decide fire inject nope"), Catch::Contains("unknown inject 'nope'"));
   CHECK_THROWS_WITH(apply_command(s, "decide retime inject debex T+3h"), Catch::Contains("retime inject ID to"));
 }
+
+TEST_CASE("view: re-timing an inject twice sends it once at the last time; a past time is refused", "[view]")
+{
+  Session s = Session::live({EXERCISE, "", std::nullopt});
+  apply_command(s, "jump T+1h");
+  apply_command(s, "decide retime inject standard-nuit to T+8h");
+  apply_command(s, "jump T+2h");
+  apply_command(s, "decide retime inject standard-nuit to T+9h"); // cancels the T+8h send
+  std::vector<double> sent;
+  for (const auto& e : s.events())
+    if (e.kind == "inject" && e.subject == "standard-nuit")
+      sent.push_back(e.time);
+  CHECK(sent == std::vector<double>{9 * 3600.0});
+  CHECK_THROWS_WITH(apply_command(s, "decide retime inject standard-nuit to T+1h"), Catch::Contains("after the decision"));
+  CHECK(s.actions().size() == 2);
+}
+
+TEST_CASE("view: faster above the top speed keeps the speed", "[view]")
+{
+  Session s = Session::live({EXERCISE, "", std::nullopt});
+  apply_command(s, "speed 20000");
+  apply_command(s, "faster");
+  CHECK(s.speed() == 20000);
+  apply_command(s, "slower");
+  CHECK(s.speed() == 14400);
+}

@@ -120,6 +120,9 @@ int headless(Session& session, const Args& args, ViewOptions& view, sf::Vector2u
   }
   if (!args.frames.empty()) {
     double every = core::parse_duration(args.every.empty() ? "1h" : args.every);
+    if (!(every > 0))
+      throw scenario::ScenarioError("error: --every: expected a positive duration (e.g. 30min), found '" + args.every +
+                                    "'");
     double from  = args.from.empty() ? 0 : io::parse_instant(args.from, session.clock());
     double to    = args.to.empty() ? session.end() : io::parse_instant(args.to, session.clock());
     int n        = 0;

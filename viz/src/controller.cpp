@@ -51,8 +51,10 @@ Effect apply_command(Session& session, const std::string& raw)
   } else if (verb == "faster" || verb == "slower") {
     auto it = std::lower_bound(sp.begin(), sp.end(), session.speed());
     std::size_t i = static_cast<std::size_t>(it - sp.begin());
+    if (verb == "faster" && it == sp.end())
+      return effect; // already above the table's top speed: stays as it is
     if (verb == "faster")
-      i = std::min(i + (it != sp.end() && *it == session.speed() ? 1 : 0), sp.size() - 1);
+      i = std::min(i + (*it == session.speed() ? 1 : 0), sp.size() - 1);
     else
       i = i == 0 ? 0 : i - 1;
     session.set_speed(sp[i]);

@@ -32,12 +32,12 @@ std::string label(Lang lang, const std::string& key)
       {"why.none", {"rien ne lui est arrivé jusqu'ici", "nothing has happened to it so far"}},
       {"no_ladder", {"aucun niveau déclenché", "no level raised"}},
       {"help.text",
-       {"Espace  lecture / pause\n+ / -   vitesse (1x, 60x, 600x, 3600x)\nN       événement suivant\n"
+       {"Espace  lecture / pause\n+ / -   vitesse (1x, 10x, 60x, 600x, 3600x, 14400x)\nN       événement suivant\n"
         "Gauche / Droite   reculer / avancer d'1 h\nOrigine / Fin   début / fin\nClic    sélectionner une "
         "organisation\nI / R   isoler / reconnecter la sélection (direct)\nC       activer la CRAPS (direct)\n"
         "S       enregistrer la branche\n:       commande (jump 2026-10-18 05:00, decide fire inject ID...)\n"
         "Molette / glisser   zoom / déplacement\n?       fermer l'aide",
-        "Space   play / pause\n+ / -   speed (1x, 60x, 600x, 3600x)\nN       next event\nLeft / Right   back / "
+        "Space   play / pause\n+ / -   speed (1x, 10x, 60x, 600x, 3600x, 14400x)\nN       next event\nLeft / Right   back / "
         "forward 1 h\nHome / End   start / end\nClick   select an organisation\nI / R   isolate / reconnect the "
         "selection (live)\nC       activate the CRAPS (live)\nS       save the branch\n:       command (jump 2026-10-18 05:00, "
         "decide fire inject ID...)\nWheel / drag   zoom / pan\n"

@@ -105,13 +105,18 @@ void Session::step()
 void Session::decide(const std::string& decision)
 {
   if (!live_)
-    throw std::logic_error("decisions need live mode (ricochet-view SCENARIO), not a replay");
+    throw std::invalid_argument("decisions need live mode (ricochet-view SCENARIO), not a replay");
   std::string line = decision + " at T+" + std::to_string(now_) + "s";
   sim::TrainerAction action =
       io::parse_trainer_action(line, clock_, scenario_->region_for(live_->variant), scenario_->inject_ids());
   action.time               = now_; // exactly now, not its decimal rendering
   actions_.push_back(action);
-  simulate();
+  try {
+    simulate();
+  } catch (...) { // the branch could not be simulated: the session stays as it was
+    actions_.pop_back();
+    throw;
+  }
 }
 
 void Session::save(const std::string& dir) const

@@ -52,7 +52,7 @@ public:
   void step();
 
   /** Live only: applies a decision at the current time and simulates the branch.
-   *  @throw std::invalid_argument if it names nothing known, std::logic_error in replay mode */
+   *  @throw std::invalid_argument if it names nothing known or in replay mode */
   void decide(const std::string& decision_without_time);
   [[nodiscard]] const std::vector<sim::TrainerAction>& actions() const { return actions_; }
   /** Writes the branch: DIR/journal.jsonl, DIR/region.json and DIR/actions.txt (replayable with ricochet run). */

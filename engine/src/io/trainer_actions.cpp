@@ -118,6 +118,9 @@ sim::TrainerAction parse_trainer_action(const std::string& text, const core::Loc
   action.time = parse_instant(when, clock);
   if (action.time < 0)
     throw std::invalid_argument("'" + when + "' is before the start of the scenario");
+  if (action.kind == Kind::RETIME_INJECT && action.new_time < action.time)
+    throw std::invalid_argument("an inject can only be re-timed to a time after the decision (use 'fire' to send it "
+                                "now)");
   return action;
 }
 

@@ -1,5 +1,7 @@
 #include "injects.hpp"
 
+#include <functional>
+
 #include "inject_templates.hpp"
 #include "ricochet/core/units.hpp"
 
@@ -8,35 +10,53 @@ namespace ricochet::sim {
 InjectPlayer::InjectPlayer(World& world, const scenario::Injects& injects, const Governance& governance,
                            RandomStreams& random, Wakeups& wakeups)
     : world_(world), injects_(injects), governance_(governance), random_(random), agenda_("injects", wakeups),
-      fired_(injects.conditional.size(), 0)
+      fired_(injects.conditional.size(), 0), sent_(injects.scripted.size() + injects.conditional.size(), 0),
+      generation_(sent_.size(), 0)
 {
+}
+
+std::optional<std::size_t> InjectPlayer::slot_of(const scenario::Inject& inject) const
+{
+  std::less<const scenario::Inject*> before; // a total order, even between unrelated objects
+  std::size_t base = 0;
+  for (const auto* list : {&injects_.scripted, &injects_.conditional}) {
+    const scenario::Inject* first = list->data();
+    if (!list->empty() && !before(&inject, first) && before(&inject, first + list->size()))
+      return base + static_cast<std::size_t>(&inject - first);
+    base += list->size();
+  }
+  return std::nullopt; // a generated inject
+}
+
+void InjectPlayer::schedule_send(const scenario::Inject& inject, double when, const char* type, std::uint64_t cause,
+                                 std::string trigger)
+{
+  std::size_t slot = slot_of(inject).value(); // scripted or conditional: always a slot
+  unsigned gen     = generation_[slot];
+  agenda_.schedule(when, [this, &inject, slot, gen, type, cause, trigger] {
+    if (sent_[slot] == 0 && generation_[slot] == gen) // not sent, not fired or re-timed meanwhile
+      send(inject, type, cause, trigger);
+  });
 }
 
 void InjectPlayer::start(simgrid::s4u::Host* host)
 {
-  scripted_taken_.assign(injects_.scripted.size(), 0);
-  for (std::size_t i = 0; i < injects_.scripted.size(); ++i)
-    agenda_.schedule(injects_.scripted[i].at.at_s, [this, i] {
-      const scenario::Inject& inject = injects_.scripted[i];
-      if (scripted_taken_[i] == 0) {
-        scripted_taken_[i] = 1;
-        send(inject, "scripted", 0, "T+" + core::format_duration(inject.at.at_s));
-      }
-    });
+  for (const auto& inject : injects_.scripted)
+    schedule_send(inject, inject.at.at_s, "scripted", 0, "T+" + core::format_duration(inject.at.at_s));
   agenda_.start(host);
 }
 
 const scenario::Inject* InjectPlayer::take(const std::string& id)
 {
-  for (std::size_t i = 0; i < injects_.scripted.size(); ++i)
-    if (injects_.scripted[i].id == id && scripted_taken_[i] == 0) {
-      scripted_taken_[i] = 1;
-      return &injects_.scripted[i];
-    }
-  for (std::size_t i = 0; i < injects_.conditional.size(); ++i)
-    if (injects_.conditional[i].id == id && fired_[i] == 0) {
-      fired_[i] = 1;
-      return &injects_.conditional[i];
+  for (const auto* list : {&injects_.scripted, &injects_.conditional})
+    for (const auto& inject : *list) {
+      std::size_t slot = slot_of(inject).value();
+      if (inject.id != id || sent_[slot] != 0)
+        continue;
+      ++generation_[slot]; // cancels a send already scheduled (its own time, a condition's delay, a re-timing)
+      if (list == &injects_.conditional)
+        fired_[slot - injects_.scripted.size()] = 1; // its condition no longer schedules it
+      return &inject;
     }
   return nullptr; // already sent: a trainer cannot unsend it
 }
@@ -50,11 +70,13 @@ void InjectPlayer::fire_now(const std::string& id, std::uint64_t cause)
 void InjectPlayer::retime(const std::string& id, double when, std::uint64_t cause)
 {
   if (const scenario::Inject* inject = take(id))
-    agenda_.schedule(when, [this, inject, cause] { send(*inject, "trainer", cause, "trainer (re-timed)"); });
+    schedule_send(*inject, when, "trainer", cause, "trainer (re-timed)");
 }
 
 void InjectPlayer::send(const scenario::Inject& inject, const char* type, std::uint64_t cause, const std::string& trigger)
 {
+  if (auto slot = slot_of(inject))
+    sent_[*slot] = 1;
   nlohmann::json details{{"type", type},
                {"phase", inject.phase},
                {"channel", core::enum_name(inject.channel)},
@@ -111,7 +133,7 @@ void InjectPlayer::evaluate()
     fired_[i]    = 1; // once
     double delay = random_.get("inject:" + inject.id).sample(inject.delay);
     std::uint64_t cause = last_event_;
-    agenda_.schedule(world_.now() + delay, [this, &inject, cause] { send(inject, "conditional", cause, "condition"); });
+    schedule_send(inject, world_.now() + delay, "conditional", cause, "condition");
   }
 }
 

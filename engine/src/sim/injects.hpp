@@ -1,6 +1,8 @@
 #pragma once
 // The control cell's injects, played by their own actor: scripted ones at their times, conditional ones once when
 // their condition holds (after their delay), generated ones for every significant event. All go to the journal.
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "agenda.hpp"
@@ -28,6 +30,11 @@ private:
   void evaluate();
   /** The inject with this id, and whether it was already sent or taken over by the trainer (then marks it so). */
   const scenario::Inject* take(const std::string& id);
+  /** Index of a scripted (first) or conditional inject; none for a generated one. */
+  [[nodiscard]] std::optional<std::size_t> slot_of(const scenario::Inject& inject) const;
+  /** Sends inject at `when` unless it is sent, fired or re-timed before then. */
+  void schedule_send(const scenario::Inject& inject, double when, const char* type, std::uint64_t cause,
+                     std::string trigger);
 
   World& world_;
   const scenario::Injects& injects_;
@@ -35,7 +42,8 @@ private:
   RandomStreams& random_;
   Agenda agenda_;
   std::vector<char> fired_;
-  std::vector<char> scripted_taken_; ///< sent, or fired / re-timed by a trainer
+  std::vector<char> sent_;           ///< per slot: scripted injects, then conditional ones
+  std::vector<unsigned> generation_; ///< per slot: a send scheduled under an older generation was cancelled
   bool pending_ = false;
   std::uint64_t last_event_ = 0; ///< the latest event that is not an inject: what made a condition true
 };
