@@ -1,0 +1,1 @@
+# The synthetic region generator (ricochet generate).

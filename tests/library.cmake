@@ -1,0 +1,1 @@
+# The scenario library: sizes of the reference region, every scenario runs.

@@ -1,0 +1,1 @@
+# The French persona quick starts, run literally like the English ones.

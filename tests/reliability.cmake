@@ -1,0 +1,1 @@
+# Reliability: resource limits on inputs, fuzzing regressions, killed runs, determinism across processes.
