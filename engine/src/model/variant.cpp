@@ -131,6 +131,7 @@ Region apply_variant(Region region, const Variant& variant)
                 unknown("dependency", c.from + " -> " + c.to);
               a.depends_on.erase(it, a.depends_on.end());
             },
+            [&](const LeaveDomain& c) { asset_by_id(region, c.asset).domain.clear(); },
             [&](const DisableRule&) {}, // acts on the scenario's governance, not on the region
         },
         vc.change);

@@ -15,7 +15,7 @@ const std::vector<std::string>& change_names()
   static const std::vector<std::string> names{"cut_link",        "remove_flows",    "remove_trust",
                                               "set_trust",       "set_domain",      "add_controls",
                                               "remove_controls", "set_backup_mode", "remove_dependency",
-                                              "disable_rule"};
+                                              "leave_domain",    "disable_rule"};
   return names;
 }
 
@@ -76,6 +76,20 @@ private:
       if (!check_link({arg.Scalar(), pos_of(arg)}))
         return std::nullopt;
       return CutLink{arg.Scalar()};
+    }
+    if (op == "leave_domain") {
+      if (!arg.IsScalar()) {
+        ctx_.error(pos_of(arg), "'leave_domain' in " + what_ + " takes an asset id, found " + describe_found(arg));
+        return std::nullopt;
+      }
+      const Located asset{arg.Scalar(), pos_of(arg)};
+      if (!check_asset(asset))
+        return std::nullopt;
+      if (region_ != nullptr && region_->find_asset(asset.value)->domain.empty()) {
+        ctx_.error(asset.pos, fmt::format("{}: asset '{}' is joined to no domain", op_, asset.value));
+        return std::nullopt;
+      }
+      return LeaveDomain{asset.value};
     }
     if (op == "disable_rule") {
       if (!arg.IsScalar()) {

@@ -56,6 +56,12 @@ TEST_CASE("model: variant overlays", "[model]")
     Region r = apply_variant(base, one(RemoveDependency{"partner-dpi", "ad"}));
     REQUIRE(RegionGraph(r).failure_closure("ad") == std::vector<std::string>{"dpi"});
   }
+  SECTION("an asset leaves its domain: a separate admin plane") {
+    REQUIRE_FALSE(base.find_asset("hv")->domain.empty());
+    Region r = apply_variant(base, one(LeaveDomain{"hv"}));
+    REQUIRE(r.find_asset("hv")->domain.empty());
+    REQUIRE(r.find_asset("dpi")->domain == base.find_asset("dpi")->domain);
+  }
   SECTION("the base region is not modified") { REQUIRE(base.find_link("wan") != nullptr); }
   SECTION("unknown targets throw (the loader reports them to users first)") {
     REQUIRE_THROWS_WITH(apply_variant(base, one(CutLink{"nope"})), Catch::Contains("unknown link 'nope'"));

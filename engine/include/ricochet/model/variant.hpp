@@ -50,13 +50,18 @@ struct SetBackupMode {
 struct RemoveDependency {
   std::string from, to;
 };
+/** The asset leaves its identity domain: only its local accounts administer it (a separate admin plane), so the
+ *  domain's administrators no longer do. */
+struct LeaveDomain {
+  std::string asset;
+};
 /** Not a change of the region: the scenario's governance rule with this id is left out (e.g. "no CRAPS"). */
 struct DisableRule {
   std::string rule;
 };
 
 using Change = std::variant<CutLink, RemoveFlows, RemoveTrust, SetTrust, SetDomain, AddControls, RemoveControls,
-                            SetBackupMode, RemoveDependency, DisableRule>;
+                            SetBackupMode, RemoveDependency, LeaveDomain, DisableRule>;
 
 struct VariantChange {
   Change change;
