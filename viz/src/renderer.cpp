@@ -159,7 +159,7 @@ void Renderer::draw(sf::RenderTarget& target, const Session& session, const Scen
   if (state.craps) {
     sf::FloatRect b = banner_rect(target.getSize());
     rect(target, b, BANNER);
-    text(target, label(view.lang, "craps") + " — " + session.clock().human(state.craps_at) + "  (" +
+    text(target, label(view.lang, "craps") + " — " + io::format_local(session.clock(), state.craps_at, view.lang == Lang::FR ? "fr" : "en") + "  (" +
                      io::format_t_plus(state.craps_at) + ")",
          {b.left + 20, b.top + 10}, 28, sf::Color::White, true);
   }
@@ -237,7 +237,7 @@ void Renderer::draw_top_bar(sf::RenderTarget& target, const Session& session, co
 {
   rect(target, {0, 0, static_cast<float>(target.getSize().x), TOP_BAR}, PANEL);
   double now = session.now();
-  text(target, session.clock().human(now) + "   " + io::format_t_plus(now), {16, 10}, 32, TEXT, true);
+  text(target, io::format_local(session.clock(), now, view.lang == Lang::FR ? "fr" : "en") + "   " + io::format_t_plus(now), {16, 10}, 32, TEXT, true);
   std::string speed = session.paused() ? label(view.lang, "paused")
                                        : fmt::format("{} ×{:g}", label(view.lang, "speed"), session.speed());
   text(target, speed, {static_cast<float>(target.getSize().x) - PANEL_WIDTH - 20, 16}, 26,

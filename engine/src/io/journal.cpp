@@ -84,6 +84,17 @@ core::LocalClock journal_clock(const std::vector<sim::Event>& events, const std:
   throw scenario::ScenarioError(path + ": error: the journal has no simulation.start event");
 }
 
+std::string format_local(const core::LocalClock& clock, double t, const std::string& lang)
+{
+  if (lang != "fr")
+    return clock.human(t);
+  static const char* const days[]   = {"lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."};
+  static const char* const months[] = {"janv.", "févr.", "mars", "avr.", "mai", "juin",
+                                       "juil.", "août", "sept.", "oct.", "nov.", "déc."};
+  core::LocalTime lt = clock.at(t);
+  return fmt::format("{} {} {} {:02}:{:02}", days[lt.weekday], lt.day, months[lt.month - 1], lt.hour, lt.minute);
+}
+
 std::string format_t_plus(double seconds)
 {
   auto total = static_cast<long long>(std::floor(seconds / 60.0 + 1e-9));

@@ -83,16 +83,9 @@ std::map<std::string, std::vector<std::pair<double, double>>> intervals(const st
   return out;
 }
 
-/** "sam. 17 oct. 23:10" or "Sat 17 Oct 23:10". */
 std::string human(const core::LocalClock& clock, double t, const std::string& lang)
 {
-  if (lang == "en")
-    return clock.human(t);
-  static const char* const days[]   = {"lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."};
-  static const char* const months[] = {"janv.", "févr.", "mars", "avr.", "mai", "juin",
-                                       "juil.", "août", "sept.", "oct.", "nov.", "déc."};
-  core::LocalTime lt = clock.at(t);
-  return fmt::format("{} {} {} {:02}:{:02}", days[lt.weekday], lt.day, months[lt.month - 1], lt.hour, lt.minute);
+  return format_local(clock, t, lang);
 }
 
 std::string when(const json& value, const core::LocalClock& clock, const std::string& lang)

@@ -26,6 +26,9 @@ namespace ricochet::io {
 /** "Sun 18 Oct 03:00  T+5h00  kind  subject state  (details)" for people following a run. */
 [[nodiscard]] std::string timeline_line(const sim::Event& e, const core::LocalClock& clock);
 
+/** "sam. 17 oct. 23:10" (lang "fr") or "Sat 17 Oct 23:10" (otherwise): a local time for people. */
+[[nodiscard]] std::string format_local(const core::LocalClock& clock, double t, const std::string& lang);
+
 /** "T+1d 02:30" */
 [[nodiscard]] std::string format_t_plus(double seconds);
 
