@@ -1,12 +1,15 @@
 #include "ricochet/io/spreadsheet.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <sstream>
 #include <stdexcept>
+#include <vector>
+
+#include <fmt/format.h>
 
 #include <pugixml.hpp>
 #include <xlsxwriter.h>
@@ -16,15 +19,83 @@
 
 namespace ricochet::io {
 
-Table parse_csv(const std::string& input)
+namespace {
+
+// Limits on a chronogramme, so that a broken or hostile file is refused with a clear error rather than exhausting
+// the memory: an exercise has a few hundred injects of a few lines each.
+constexpr std::size_t MAX_FILE_BYTES  = 16u << 20; ///< the CSV or XLSX file
+constexpr std::size_t MAX_PART_BYTES  = 64u << 20; ///< one part of the XLSX unpacked (zip bombs)
+constexpr std::size_t MAX_ROWS        = 100000;
+constexpr std::size_t MAX_COLUMNS     = 256;
+constexpr std::size_t MAX_CELL_BYTES  = 64u << 10;
+constexpr std::size_t MAX_CELLS       = 2000000;   ///< cells of the table, empty ones included
+constexpr std::size_t MAX_TABLE_BYTES = 64u << 20; ///< text of all the cells (shared strings can repeat)
+
+/** Checks a table as it grows; each check throws ScenarioError naming the file, the row and the column (1-based). */
+class TableLimits {
+public:
+  explicit TableLimits(std::string file) : file_(std::move(file)) {}
+
+  void row(std::size_t r) const
+  {
+    if (r > MAX_ROWS)
+      fail(r, 1, fmt::format("the chronogramme has more than {} rows; at most {} are read", MAX_ROWS, MAX_ROWS));
+  }
+  void column(std::size_t r, std::size_t c) const
+  {
+    if (c > MAX_COLUMNS)
+      fail(r, c, fmt::format("more than {} columns in this row; at most {} are read", MAX_COLUMNS, MAX_COLUMNS));
+  }
+  void cell(std::size_t r, std::size_t c, std::size_t bytes) const
+  {
+    if (bytes > MAX_CELL_BYTES)
+      fail(r, c, fmt::format("this cell holds more than {} bytes; at most {} are read", MAX_CELL_BYTES,
+                             MAX_CELL_BYTES));
+  }
+  /** Counts the cells a row grows by and the text put in them. */
+  void add(std::size_t r, std::size_t c, std::size_t cells, std::size_t bytes)
+  {
+    cells_ += cells;
+    bytes_ += bytes;
+    if (cells_ > MAX_CELLS)
+      fail(r, c, fmt::format("the chronogramme has more than {} cells; at most {} are read", MAX_CELLS, MAX_CELLS));
+    if (bytes_ > MAX_TABLE_BYTES)
+      fail(r, c, fmt::format("the chronogramme holds more than {} MiB of text; at most {} MiB are read",
+                             MAX_TABLE_BYTES >> 20, MAX_TABLE_BYTES >> 20));
+  }
+
+private:
+  [[noreturn]] void fail(std::size_t r, std::size_t c, const std::string& what) const
+  {
+    throw scenario::ScenarioError(fmt::format("{}:{}:{}: error: {}", file_, r, c, what));
+  }
+
+  std::string file_;
+  std::size_t cells_ = 0;
+  std::size_t bytes_ = 0;
+};
+
+Table parse_csv_named(const std::string& input, const std::string& file)
 {
   std::string text = input.rfind("\xEF\xBB\xBF", 0) == 0 ? input.substr(3) : input;
   std::string header = text.substr(0, text.find('\n'));
   const char sep     = header.find(';') != std::string::npos ? ';' : ',';
+  TableLimits limits(file);
   Table rows;
   std::vector<std::string> row;
   std::string cell;
   bool quoted = false, any = false;
+  auto end_cell = [&] {
+    limits.column(rows.size() + 1, row.size() + 1);
+    limits.add(rows.size() + 1, row.size() + 1, 1, cell.size());
+    row.push_back(std::move(cell));
+    cell.clear();
+  };
+  auto end_row = [&] {
+    limits.row(rows.size() + 1);
+    rows.push_back(std::move(row));
+    row.clear();
+  };
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     any    = true;
@@ -40,26 +111,29 @@ Table parse_csv(const std::string& input)
     } else if (c == '"') {
       quoted = true;
     } else if (c == sep) {
-      row.push_back(std::move(cell));
-      cell.clear();
+      end_cell();
     } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
       continue;
     } else if (c == '\n') {
-      row.push_back(std::move(cell));
-      cell.clear();
-      rows.push_back(std::move(row));
-      row.clear();
+      end_cell();
+      end_row();
       any = false;
     } else {
       cell += c;
     }
+    if (cell.size() > MAX_CELL_BYTES)
+      limits.cell(rows.size() + 1, row.size() + 1, cell.size());
   }
   if (any) {
-    row.push_back(std::move(cell));
-    rows.push_back(std::move(row));
+    end_cell();
+    end_row();
   }
   return rows;
 }
+
+} // namespace
+
+Table parse_csv(const std::string& input) { return parse_csv_named(input, "CSV"); }
 
 void write_xlsx(const std::string& path, const Table& table)
 {
@@ -98,6 +172,10 @@ std::string zip_entry(zip_t* archive, const char* name, bool required, const std
       throw scenario::ScenarioError(path + ": error: not an Excel workbook (no " + name + ")");
     return "";
   }
+  if ((st.valid & ZIP_STAT_SIZE) == 0 || st.size > MAX_PART_BYTES)
+    throw scenario::ScenarioError(fmt::format("{}: error: {} in the workbook unpacks to more than {} MiB; at most {} "
+                                              "MiB are read",
+                                              path, name, MAX_PART_BYTES >> 20, MAX_PART_BYTES >> 20));
   zip_file_t* f = zip_fopen(archive, name, 0);
   if (f == nullptr)
     throw scenario::ScenarioError(path + ": error: cannot read " + name + " in the workbook");
@@ -144,20 +222,23 @@ Table read_xlsx(const std::string& path)
   if (!doc.load_buffer(sheet_xml.data(), sheet_xml.size()))
     throw scenario::ScenarioError(path + ": error: the first sheet of the workbook is not readable");
   Table table;
+  TableLimits limits(path);
   for (const auto& xrow : doc.select_nodes("//*[local-name()='row']")) {
     std::size_t r = static_cast<std::size_t>(xrow.node().attribute("r").as_uint(static_cast<unsigned>(table.size() + 1)));
     if (r == 0)
       continue;
+    limits.row(r);
     if (table.size() < r)
       table.resize(r);
     auto& row = table[r - 1];
     for (const auto& c : xrow.node().children()) {
       std::string ref = c.attribute("r").value();
       std::size_t col = 0, i = 0;
-      for (; i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z'; ++i)
+      for (; i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z' && col <= MAX_COLUMNS; ++i)
         col = col * 26 + static_cast<std::size_t>(ref[i] - 'A' + 1);
       if (col == 0)
         col = row.size() + 1;
+      limits.column(r, std::min(col, MAX_COLUMNS + 1)); // past the limit, the column is where it was crossed
       std::string type = c.attribute("t").value();
       std::string value;
       if (type == "s") {
@@ -168,9 +249,11 @@ Table read_xlsx(const std::string& path)
       } else {
         value = c.child("v").text().get();
       }
+      limits.cell(r, col, value.size());
+      limits.add(r, col, row.size() < col ? col - row.size() : 0, value.size());
       if (row.size() < col)
         row.resize(col);
-      row[col - 1] = value;
+      row[col - 1] = std::move(value);
     }
   }
   return table;
@@ -178,6 +261,11 @@ Table read_xlsx(const std::string& path)
 
 Table read_table(const std::string& path)
 {
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) > MAX_FILE_BYTES)
+    throw scenario::ScenarioError(fmt::format("{}: error: the chronogramme is larger than {} MiB; at most {} MiB are "
+                                              "read",
+                                              path, MAX_FILE_BYTES >> 20, MAX_FILE_BYTES >> 20));
   std::string ext = std::filesystem::path(path).extension().string();
   for (auto& ch : ext)
     ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
@@ -186,9 +274,18 @@ Table read_table(const std::string& path)
   std::ifstream in(path, std::ios::binary);
   if (!in)
     throw scenario::ScenarioError(path + ": error: cannot read the chronogramme");
-  std::stringstream s;
-  s << in.rdbuf();
-  return parse_csv(s.str());
+  // Read at most one byte past the limit: a pipe or a device is no way around it.
+  std::string text;
+  std::vector<char> chunk(1 << 16);
+  while (in && text.size() <= MAX_FILE_BYTES) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+  }
+  if (text.size() > MAX_FILE_BYTES)
+    throw scenario::ScenarioError(fmt::format("{}: error: the chronogramme is larger than {} MiB; at most {} MiB are "
+                                              "read",
+                                              path, MAX_FILE_BYTES >> 20, MAX_FILE_BYTES >> 20));
+  return parse_csv_named(text, path);
 }
 
 } // namespace ricochet::io

@@ -5,9 +5,10 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <vector>
 
 #include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include "ricochet/core/local_time.hpp"
@@ -19,6 +20,7 @@
 #include "injects_reader.hpp"
 #include "region_reader.hpp"
 #include "variant_reader.hpp"
+#include "yaml_limits.hpp"
 #include "yaml_reader.hpp"
 
 namespace ricochet::scenario {
@@ -27,16 +29,27 @@ namespace {
 using detail::Context;
 using detail::MapReader;
 
-/** Parses YAML text; a syntax error becomes a diagnostic and an undefined node. */
+/** Parses YAML text; a syntax error, or a file past the limits of yaml_limits.hpp, becomes a diagnostic and
+ *  std::nullopt. */
 std::optional<YAML::Node> parse_yaml(const std::string& text, const Context& ctx)
 {
+  detail::AliasUses aliases;
+  if (!detail::check_nesting(text, ctx, aliases))
+    return std::nullopt;
   try {
     YAML::Node root = YAML::Load(text);
     if (!root.IsDefined() || root.IsNull()) {
       ctx.error({}, "the file is empty (expected a region or a scenario)");
       return std::nullopt;
     }
+    if (!detail::check_aliases(root, text.size(), aliases, ctx))
+      return std::nullopt;
     return root;
+  } catch (const YAML::DeepRecursion& e) { // yaml-cpp's own guard, for nesting the scan above did not see
+    ctx.error({e.mark.line + 1, e.mark.column + 1},
+              fmt::format("lists and mappings are nested too deep here (yaml-cpp stops at {} levels); at most {} "
+                          "levels are read",
+                          e.depth(), detail::MAX_NESTING));
   } catch (const YAML::ParserException& e) {
     ctx.error({e.mark.line + 1, e.mark.column + 1}, "YAML syntax: " + e.msg);
   } catch (const YAML::Exception& e) {
@@ -57,9 +70,19 @@ std::optional<std::string> read_text(const std::string& path, std::string& why)
     why = std::strerror(errno);
     return std::nullopt;
   }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
+  // Read at most one byte past the limit: a huge file (or an endless one, /dev/zero) is refused, not loaded.
+  std::string text;
+  std::vector<char> chunk(1 << 20);
+  while (in && text.size() <= detail::MAX_FILE_BYTES) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+  }
+  if (text.size() > detail::MAX_FILE_BYTES) {
+    why = fmt::format("it is larger than {} MiB, the most a region or scenario file may hold",
+                      detail::MAX_FILE_BYTES >> 20);
+    return std::nullopt;
+  }
+  return text;
 }
 
 std::optional<model::Region> load_region_at(const std::string& path, core::Diagnostics& diags, const Context* from,
