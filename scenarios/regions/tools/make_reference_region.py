@@ -436,37 +436,50 @@ APPS = [
                                                                             "maternity": "uses"}, 0, "biomed"),
 ]
 # Ward applications: one per speciality the hospital runs, used by the function that cares for those patients.
-WARDS = [
-    ("cardio", "Dossier de cardiologie", "inpatient", 400), ("geriatrie", "Évaluation gériatrique", "inpatient", 400),
-    ("pediatrie", "Dossier de pédiatrie", "inpatient", 450), ("smr", "Dossier de rééducation (SMR)", "inpatient", 500),
+WARDS = [  # (suffix, name, function that uses it, minimum beds)
+    ("cardio", "Dossier de cardiologie", "inpatient", 400),
+    ("geriatrie", "Évaluation gériatrique", "inpatient", 400),
+    ("pediatrie", "Dossier de pédiatrie", "inpatient", 450),
+    ("smr", "Dossier de rééducation (SMR)", "inpatient", 500),
     ("endoscopie", "Gestion de l'endoscopie", "consultations", 450),
     ("ophtalmo", "Dossier d'ophtalmologie", "consultations", 600),
-    ("neuro", "Unité neurovasculaire", "inpatient", 600), ("onco", "Cancérologie et RCP", "consultations", 600),
+    ("neuro", "Unité neurovasculaire", "inpatient", 600),
+    ("onco", "Cancérologie et RCP", "consultations", 600),
     ("pneumo", "Explorations fonctionnelles respiratoires", "consultations", 650),
-    ("had", "Hospitalisation à domicile", "inpatient", 650), ("psy", "Dossier de psychiatrie", "consultations", 700),
+    ("had", "Hospitalisation à domicile", "inpatient", 650),
+    ("psy", "Dossier de psychiatrie", "consultations", 700),
     ("dietetique", "Diététique et nutrition", "inpatient", 700),
-    ("cathlab", "Cardiologie interventionnelle", "theatre", 700), ("douleur", "Consultation douleur",
-                                                                   "consultations", 900),
-    ("anapath", "Anatomo-cytopathologie", "consultations", 900), ("nucleaire", "Médecine nucléaire", "imaging", 1000),
-    ("hemato", "Hématologie clinique", "consultations", 1000), ("urg-ped", "Urgences pédiatriques", "emergency", 1200),
-    ("genetique", "Génétique médicale", "consultations", 1200), ("greffe", "Suivi des greffes", "consultations", 1300),
+    ("cathlab", "Cardiologie interventionnelle", "theatre", 700),
+    ("douleur", "Consultation douleur", "consultations", 900),
+    ("anapath", "Anatomo-cytopathologie", "consultations", 900),
+    ("nucleaire", "Médecine nucléaire", "imaging", 1000),
+    ("hemato", "Hématologie clinique", "consultations", 1000),
+    ("urg-ped", "Urgences pédiatriques", "emergency", 1200),
+    ("genetique", "Génétique médicale", "consultations", 1200),
+    ("greffe", "Suivi des greffes", "consultations", 1300),
     ("recherche", "Recherche clinique (eCRF)", "consultations", 1300),
-    ("brules", "Centre des brûlés", "icu", 1600), ("pma", "Assistance médicale à la procréation", "consultations",
-                                                   1600),
-    ("dentaire", "Odontologie", "consultations", 1300), ("orl", "ORL et audiologie", "consultations", 1000),
+    ("brules", "Centre des brûlés", "icu", 1600),
+    ("pma", "Assistance médicale à la procréation", "consultations", 1600),
+    ("dentaire", "Odontologie", "consultations", 1300),
+    ("orl", "ORL et audiologie", "consultations", 1000),
     ("dermato", "Dermatologie (centre de ressources télé-expertise)", "consultations", 1300),
-    ("urologie", "Urologie", "consultations", 500), ("orthopedie", "Orthopédie et traumatologie", "inpatient", 500),
-    ("gyneco", "Gynécologie", "consultations", 550), ("palliatif", "Soins palliatifs", "inpatient", 550),
-    ("addicto", "Addictologie", "consultations", 600), ("med-interne", "Médecine interne", "inpatient", 600),
-    ("infectio", "Maladies infectieuses", "inpatient", 650), ("rhumato", "Rhumatologie", "consultations", 650),
+    ("urologie", "Urologie", "consultations", 500),
+    ("orthopedie", "Orthopédie et traumatologie", "inpatient", 500),
+    ("gyneco", "Gynécologie", "consultations", 550),
+    ("palliatif", "Soins palliatifs", "inpatient", 550),
+    ("addicto", "Addictologie", "consultations", 600),
+    ("med-interne", "Médecine interne", "inpatient", 600),
+    ("infectio", "Maladies infectieuses", "inpatient", 650),
+    ("rhumato", "Rhumatologie", "consultations", 650),
     ("diabeto", "Endocrinologie et diabétologie", "consultations", 600),
-    ("gastro", "Hépato-gastro-entérologie", "inpatient", 600), ("ambulatoire", "Chirurgie ambulatoire", "theatre",
-                                                               450),
-    ("memoire", "Consultation mémoire", "consultations", 700), ("sommeil", "Explorations du sommeil",
-                                                                 "consultations", 900),
-    ("chir-vasc", "Chirurgie vasculaire", "theatre", 900), ("neurochir", "Neurochirurgie", "theatre", 1300),
-    ("usic", "Soins intensifs de cardiologie", "icu", 600), ("reanimation-ped", "Réanimation pédiatrique", "icu",
-                                                              1300),
+    ("gastro", "Hépato-gastro-entérologie", "inpatient", 600),
+    ("ambulatoire", "Chirurgie ambulatoire", "theatre", 450),
+    ("memoire", "Consultation mémoire", "consultations", 700),
+    ("sommeil", "Explorations du sommeil", "consultations", 900),
+    ("chir-vasc", "Chirurgie vasculaire", "theatre", 900),
+    ("neurochir", "Neurochirurgie", "theatre", 1300),
+    ("usic", "Soins intensifs de cardiologie", "icu", 600),
+    ("reanimation-ped", "Réanimation pédiatrique", "icu", 1300),
 ]
 
 
@@ -701,6 +714,9 @@ def demand_for(kind, beds):
     return out
 
 
+REGIONAL = ("telexpertise", "telerad-pacs")  # assets of other organisations that hospitals' functions use
+
+
 def asset_ref(item):
     return item if isinstance(item, str) else item["asset"]
 
@@ -777,8 +793,7 @@ class Builder:
             common["emergency"] = common["emergency"] + ["telerad-pacs"]
         for k in kinds:
             needs = list(needs_added.get(k, []))
-            uses = list(uses_added.get(k, [])) + [u for u in common.get(k, []) if have(u) or "-" not in u
-                                                  or u in ("telerad-pacs", "telexpertise")]
+            uses = list(uses_added.get(k, [])) + [u for u in common.get(k, []) if have(u) or u in REGIONAL]
             if k in existing:  # the teaching region's function: its needs stay, the bigger region adds uses
                 fn = existing[k]
                 named = {asset_ref(n) for n in fn.get("needs", [])} | set(fn.get("uses", []))
@@ -1032,7 +1047,6 @@ class Builder:
         o = Org(c["id"], c["name"], "hospital", town=c["town"], continuity=c["continuity"], beds=beds, domain=dom,
                 controls=c["controls"] or None)
         o.zones = ["dmz", "servers", "users", "telephony"] + (["backup"] if c["backup"] else [])
-        o.comment = None
         self.r.org(o)
         self.prefix[o.id] = p
         self.core_infra(o, p, beds, vpn_mfa="mfa" in c["controls"])
@@ -1112,7 +1126,7 @@ class Builder:
                   protects=([ad] if ad else []) + [lis, f"{p}-hprim"] + ([] if lab.get("ght") else [f"{p}-portal"]))
         partner_engines = [f"{self.prefix[s]}-engine" for s in lab["serves"] if s in self.prefix
                            and self.r.by_id.get(s) is not None and self.r.by_id[s].fields.get("role") == "ght_pivot"]
-        fn = dict(kind="biology", needs=[lis] if lab.get("legacy") else [lis],
+        fn = dict(kind="biology", needs=[lis],
                   uses=[f"{p}-hprim", f"{p}-middleware"] + partner_engines,
                   demand=rate(lab["ppd"] / 25) if not lab.get("legacy") else "60/h")
         o.care_fn(**fn)
