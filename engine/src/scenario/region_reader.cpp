@@ -241,7 +241,7 @@ private:
   {
     MapReader r(ctx_, n, "care function of organisation '" + org.id + "'",
                 {"id", "kind", "needs", "uses", "demand", "profile", "capacity", "floor", "degraded", "ramp_up",
-                 "fatigue", "time_critical", "stay"});
+                 "fatigue", "time_critical", "stay", "overflow"});
     if (!r.is_map())
       return;
     CareFunction c;
@@ -325,6 +325,14 @@ private:
       p.fatigue_after_s = f.duration("after").value_or(p.fatigue_after_s);
       p.fatigue_factor  = f.number("factor", 0, 1).value_or(p.fatigue_factor);
     }
+    if (r.has("overflow"))
+      for_each_item(ctx_, r.get("overflow"), "'overflow' of " + r.what(), [&](const YAML::Node& o) {
+        MapReader f(ctx_, o, "'overflow' of " + r.what(), {"to", "share"});
+        auto to    = f.enumeration<CareKind>("to", true);
+        auto share = f.number("share", 0, 1, true);
+        if (to && share)
+          p.overflow.push_back({*to, *share});
+      });
   }
 
   void read_link(const YAML::Node& n)

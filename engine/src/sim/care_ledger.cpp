@@ -35,6 +35,7 @@ CareLedger::CareLedger(const model::Region& region, const core::LocalClock& cloc
     s.fatigue_factor  = p.fatigue_factor;
     s.time_critical   = p.time_critical.value_or(model::default_time_critical(cf.kind));
     s.stay_h          = p.stay_s.value_or(model::default_stay_s(cf.kind)) / 3600.0;
+    s.overflow        = p.overflow;
     slots_.push_back(s);
     if (cf.kind == model::CareKind::REGULATION && s.nominal_per_h > 0) // one without patients regulates nothing
       regulation_.push_back(c);
@@ -126,36 +127,47 @@ void CareLedger::step(double t, double dt)
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return slots_[a].time_critical && !slots_[b].time_critical;
   });
-  for (std::size_t o : order) {
-    if (waiting[o] <= 0 || regulation <= 0)
-      continue;
-    std::vector<std::pair<double, std::size_t>> receivers;
-    for (std::size_t r = 0; r < slots_.size(); ++r) {
-      if (r == o || slots_[r].kind != slots_[o].kind || slots_[r].org == slots_[o].org || spare[r] <= 0)
-        continue;
-      double d = distance_km(slots_[o].org, slots_[r].org);
-      if (std::isfinite(d) && (regional_ || d <= radius_km_))
-        receivers.emplace_back(d, r);
-    }
-    std::sort(receivers.begin(), receivers.end());
-    for (const auto& [d, r] : receivers) {
-      double moved = std::min({waiting[o], spare[r], regulation});
-      if (moved <= 0)
-        break;
-      waiting[o] -= moved;
-      spare[r] -= moved;
-      regulation -= moved;
-      slots_[o].diverted_out += moved;
-      slots_[o].step_out += moved;
-      slots_[r].diverted_in += moved;
-      slots_[r].step_in += moved;
-      flows_[{o, r}] += moved;
-    }
-  }
+  for (std::size_t o : order)
+    if (waiting[o] > 0 && regulation > 0)
+      place(o, slots_[o].kind, waiting[o], spare, waiting, &regulation);
+  // 2b. Patients nobody could place may go by themselves to another kind of care (no regulation needed).
+  for (std::size_t o = 0; o < slots_.size(); ++o)
+    for (const auto& ov : slots_[o].overflow)
+      if (waiting[o] > 0)
+        place(o, ov.to, waiting[o] * ov.share, spare, waiting, nullptr);
   // 3. Whoever is still waiting is backlog.
   for (std::size_t c = 0; c < slots_.size(); ++c) {
     slots_[c].backlog = waiting[c];
     slots_[c].backlog_patient_hours += waiting[c] * dt_h;
+  }
+}
+
+void CareLedger::place(std::size_t o, model::CareKind kind, double count, std::vector<double>& spare,
+                       std::vector<double>& waiting, double* regulation)
+{
+  std::vector<std::pair<double, std::size_t>> receivers;
+  for (std::size_t r = 0; r < slots_.size(); ++r) {
+    if (r == o || slots_[r].kind != kind || spare[r] <= 0 || (kind == slots_[o].kind && slots_[r].org == slots_[o].org))
+      continue;
+    double d = slots_[r].org == slots_[o].org ? 0.0 : distance_km(slots_[o].org, slots_[r].org);
+    if (std::isfinite(d) && (regional_ || d <= radius_km_))
+      receivers.emplace_back(d, r);
+  }
+  std::sort(receivers.begin(), receivers.end());
+  for (const auto& [d, r] : receivers) {
+    double moved = std::min({count, spare[r], regulation != nullptr ? *regulation : INF});
+    if (moved <= 0)
+      break;
+    count -= moved;
+    waiting[o] -= moved;
+    spare[r] -= moved;
+    if (regulation != nullptr)
+      *regulation -= moved;
+    slots_[o].diverted_out += moved;
+    slots_[o].step_out += moved;
+    slots_[r].diverted_in += moved;
+    slots_[r].step_in += moved;
+    flows_[{o, r}] += moved;
   }
 }
 

@@ -26,6 +26,7 @@ struct CareSlot {
   double floor = 0, degraded = 0.8, ramp_up_s = 0, fatigue_after_s = 0, fatigue_factor = 1;
   bool time_critical = false;
   double stay_h      = 1;
+  std::vector<model::CareOverflow> overflow;
   // state, from care.state events
   Service state           = Service::UP;
   double since            = 0;
@@ -67,6 +68,11 @@ public:
   [[nodiscard]] double distance_km(std::size_t org_a, std::size_t org_b) const;
 
 private:
+  /** Moves up to `count` of o's waiting patients to the nearest functions of `kind` with spare capacity (within the
+   *  radius unless regional), drawing on `regulation` when patients go through SAMU regulation. */
+  void place(std::size_t o, model::CareKind kind, double count, std::vector<double>& spare,
+             std::vector<double>& waiting, double* regulation);
+
   const model::Region& region_;
   const core::LocalClock& clock_;
   double radius_km_;

@@ -157,3 +157,46 @@ TEST_CASE("care: a SAMU that loses its telephony slows its own regulation only",
   REQUIRE(ledger.slots()[2].diverted_out == Approx(10.0 / 3 + 10));
   REQUIRE(ledger.slots()[3].diverted_in == Approx(10.0 / 3 + 10));
 }
+
+TEST_CASE("care: patients nobody can place go by themselves to the nearest other kind of care with room", "[care]")
+{
+  core::LocalClock clock("Europe/Paris", "2026-10-20 08:00");
+  model::Region region;
+  auto add_org = [&](const std::string& id, double lat) {
+    model::Organisation org;
+    org.id       = id;
+    org.kind     = model::OrgKind::HOSPITAL;
+    org.location = model::Location{lat, 6.0};
+    region.organisations.push_back(org);
+  };
+  auto add_care = [&](const std::string& org, model::CareKind kind, double demand, double capacity) {
+    model::CareFunction cf;
+    cf.org                    = org;
+    cf.kind                   = kind;
+    cf.name                   = std::string(core::enum_name(kind));
+    cf.id                     = org + "/" + cf.name;
+    cf.profile.demand_per_h   = demand;
+    cf.profile.capacity_per_h = capacity;
+    cf.profile.floor          = 0.5;
+    region.care_functions.push_back(cf);
+  };
+  add_org("gp", 47.00);
+  add_org("near", 47.05); // about 5.6 km
+  add_org("far", 47.20);  // about 22 km
+  add_care("gp", model::CareKind::PRIMARY_CARE, 20, 20);
+  region.care_functions.back().profile.overflow = {{model::CareKind::EMERGENCY, 0.25}};
+  add_care("near", model::CareKind::EMERGENCY, 6, 8); // 2 patients an hour of room
+  add_care("far", model::CareKind::EMERGENCY, 0, 10);
+  region.reindex();
+  sim::CareLedger ledger(region, clock, 60);
+  ledger.set_state(0, sim::Service::DOWN, 0); // paper mode: 10 of 20 served, 10 waiting
+  ledger.step(0, 3600);
+  // A quarter of the 10 waiting (2.5) walk to an emergency department: 2 fill the nearest, 0.5 go to the far one.
+  const auto& s = ledger.slots();
+  REQUIRE(s[0].served == Approx(10));
+  REQUIRE(s[0].diverted_out == Approx(2.5));
+  REQUIRE(s[0].backlog == Approx(7.5));
+  REQUIRE(s[1].diverted_in == Approx(2));
+  REQUIRE(s[2].diverted_in == Approx(0.5));
+  REQUIRE(s[0].demand == Approx(s[0].served + s[0].diverted_out + s[0].backlog));
+}

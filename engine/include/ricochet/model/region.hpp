@@ -25,6 +25,13 @@ struct Location {
 };
 
 /** How a care function serves patients, normally and on paper. Unset values take the kind's defaults. */
+/** Patients a function can neither serve nor have regulated elsewhere who go by themselves to another kind of
+ *  care (GP patients to an emergency department or a pharmacy): `share` of those waiting, each step. */
+struct CareOverflow {
+  CareKind to = CareKind::EMERGENCY;
+  double share = 0;
+};
+
 struct CareProfile {
   double demand_per_h = 0;            ///< patients arriving per hour
   std::array<double, 24> hourly = [] { // demand multiplier by local hour (all 1 unless given)
@@ -40,6 +47,7 @@ struct CareProfile {
   double fatigue_factor  = 0.8;          ///< ...and the floor is multiplied by this
   std::optional<bool> time_critical;  ///< diverted first (stroke, neonatal...)
   std::optional<double> stay_s;       ///< how long a patient stays in the function (patient-hours)
+  std::vector<CareOverflow> overflow; ///< where unplaced patients go by themselves
 };
 
 struct CareFunction {
