@@ -31,6 +31,7 @@
 #include "ricochet/model/region_graph.hpp"
 #include "ricochet/scenario/error.hpp"
 #include "ricochet/scenario/loader.hpp"
+#include "ricochet/scenario/region_generator.hpp"
 #include "ricochet/sim/simulation.hpp"
 
 #include <cstdio>
@@ -354,6 +355,37 @@ int cmd_why(const std::string& dir, const std::string& subject, const std::strin
   return 0;
 }
 
+struct GenerateArgs {
+  scenario::GeneratorSpec spec;
+  std::string out, scenario;
+};
+
+/** A synthetic region (and a scenario on it) for measurements. */
+int cmd_generate(const GenerateArgs& args)
+{
+  scenario::GeneratedRegion region;
+  try {
+    region = scenario::generate_region(args.spec);
+  } catch (const std::invalid_argument& e) {
+    throw scenario::ScenarioError(std::string("error: ") + e.what());
+  }
+  namespace fs = std::filesystem;
+  for (const auto* file : {&args.out, &args.scenario}) // only once the spec is known good
+    if (!file->empty() && !fs::path(*file).parent_path().empty())
+      fs::create_directories(fs::path(*file).parent_path());
+  core::write_file_atomically(args.out, region.yaml);
+  std::cerr << "Wrote " << args.out << " (" << region.organisations << " organisations, " << region.assets
+            << " assets, " << region.departements << " département"
+            << (region.departements == 1 ? "" : "s") << ")\n";
+  if (!args.scenario.empty()) {
+    fs::path from = fs::absolute(args.scenario).lexically_normal().parent_path();
+    std::string region_ref = fs::absolute(args.out).lexically_normal().lexically_relative(from).generic_string();
+    core::write_file_atomically(args.scenario, scenario::generate_scenario(region, region_ref, args.spec.seed));
+    std::cerr << "Wrote " << args.scenario << " (night-time ransomware on " << region.pivot << ")\n";
+  }
+  return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -457,6 +489,19 @@ int main(int argc, char** argv)
   why->add_option("SUBJECT", why_subject, "Asset, organisation, care function, step, link... id")->required();
   why->add_option("--at", why_at, "Local date-time ('2026-10-18 05:00'), 'T+7h' or '7h' (default: the end)");
 
+  GenerateArgs generate_args;
+  auto* generate = app.add_subcommand("generate", "Write a synthetic region of any size (and a scenario on it), to "
+                                                  "measure how cost grows with size");
+  generate->add_option("--orgs", generate_args.spec.orgs, "Organisations (exactly)")->required()
+      ->check(CLI::Range(scenario::MIN_GENERATED_ORGS, std::size_t{1000000}));
+  generate->add_option("--seed", generate_args.spec.seed, "Random seed: same size and seed, same bytes")
+      ->capture_default_str();
+  generate->add_option("--assets-per-org", generate_args.spec.assets_per_org,
+                       "Assets per organisation on average (business applications fill the gap)")
+      ->capture_default_str();
+  generate->add_option("--out", generate_args.out, "Region YAML file")->required();
+  generate->add_option("--scenario", generate_args.scenario, "Also write a scenario on the region to this file");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -496,6 +541,8 @@ int main(int argc, char** argv)
       return cmd_batch(batch_args);
     if (*analyze)
       return cmd_analyze(analyze_file, analyze_variant, analyze_from, analyze_targets, analyze_weights, analyze_out);
+    if (*generate)
+      return cmd_generate(generate_args);
     if (*compare_cmd) {
       io::write_batch_results({compare_dir}, compare_dir, true);
       return 0;
