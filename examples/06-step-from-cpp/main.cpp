@@ -2,6 +2,7 @@
 // prints what changed during each hour, as a viewer or a serious game would between two frames.
 #include <exception>
 #include <iostream>
+#include <string>
 #include <vector>
 
 #include "ricochet/core/local_time.hpp"
@@ -15,10 +16,10 @@ namespace {
 int step_hour_by_hour(ricochet::sim::Simulation& simulation, const char* path)
 {
   using namespace ricochet;
-  const scenario::Scenario scenario = scenario::load_scenario(path); // throws ScenarioError: file:line:col
-  const core::LocalClock clock(scenario.timezone, scenario.start_local);
-  simulation.setup(scenario, sim::RunOptions{}); // the base region, the scenario's seed, no trainer decision
-  std::cout << scenario.name << ": " << simulation.end_time() / 3600 << " h from " << clock.human(0)
+  const scenario::Scenario exercise = scenario::load_scenario(path); // throws ScenarioError: file:line:col
+  const core::LocalClock clock(exercise.timezone, exercise.start_local);
+  simulation.setup(exercise, sim::RunOptions{}); // the base region, the scenario's seed, no trainer decision
+  std::cout << exercise.name << ": " << simulation.end_time() / 3600 << " h from " << clock.human(0)
             << ", stepped hour by hour\n";
   for (int hour = 1; !simulation.finished(); ++hour) {
     const double from = simulation.now();
