@@ -2,9 +2,14 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstdint>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <stdexcept>
 #include <vector>
@@ -13,8 +18,10 @@
 
 #include <pugixml.hpp>
 #include <xlsxwriter.h>
+#include <unistd.h>
 #include <zip.h>
 
+#include "ricochet/core/atomic_file.hpp"
 #include "ricochet/scenario/error.hpp"
 
 namespace ricochet::io {
@@ -74,6 +81,58 @@ private:
   std::size_t cells_ = 0;
   std::size_t bytes_ = 0;
 };
+
+/** Whether text is well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF). */
+bool is_utf8(const std::string& text)
+{
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t n = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : 4;
+    if (n == 4 || i + n >= text.size())
+      return false;
+    std::uint32_t cp = n == 0 ? c : c & (0x3Fu >> n);
+    for (std::size_t k = 1; k <= n; ++k) {
+      const auto d = static_cast<unsigned char>(text[i + k]);
+      if ((d & 0xC0) != 0x80)
+        return false;
+      cp = (cp << 6) | (d & 0x3Fu);
+    }
+    static constexpr std::uint32_t smallest[] = {0, 0x80, 0x800, 0x10000};
+    if (cp < smallest[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+      return false;
+    i += n + 1;
+  }
+  return true;
+}
+
+/** Windows-1252 text (what French Excel writes for "CSV (séparateur: point-virgule)") as UTF-8. */
+std::string utf8_from_cp1252(const std::string& text)
+{
+  // 0x80-0x9F: the printable characters Windows-1252 puts there (0 where it has none: kept as U+FFFD).
+  static constexpr std::uint16_t high[32] = {0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030,
+                                             0x0160, 0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D,
+                                             0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E,
+                                             0x0178};
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    std::uint32_t cp = c < 0x80 ? c : c < 0xA0 ? high[c - 0x80] : c;
+    if (cp == 0)
+      cp = 0xFFFD;
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      out += static_cast<char>(0xC0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+  return out;
+}
 
 Table parse_csv_named(const std::string& input, const std::string& file)
 {
@@ -138,12 +197,20 @@ Table parse_csv(const std::string& input) { return parse_csv_named(input, "CSV")
 void write_xlsx(const std::string& path, const Table& table)
 {
   namespace fs = std::filesystem;
-  fs::path target(path);
-  std::string tmp = (target.has_parent_path() ? target.parent_path() : fs::path(".")) /
-                    ("." + target.filename().string() + ".tmp.xlsx");
-  lxw_workbook* workbook   = workbook_new(tmp.c_str());
+  // libxlsxwriter only writes to a file name: it writes a private scratch file, whose bytes then go to path
+  // through write_file_atomically (flushed to disk, renamed over path), like every other output.
+  std::string scratch = (fs::temp_directory_path() / "ricochet-xlsx-XXXXXX").string();
+  int fd              = ::mkstemp(scratch.data());
+  if (fd < 0)
+    throw std::runtime_error("cannot create a scratch file for '" + path + "': " + std::strerror(errno));
+  ::close(fd);
+  struct Remove {
+    const std::string& file;
+    ~Remove() { std::remove(file.c_str()); }
+  } remove_scratch{scratch};
+  lxw_workbook* workbook = workbook_new(scratch.c_str());
   if (workbook == nullptr)
-    throw std::runtime_error("cannot create '" + tmp + "'");
+    throw std::runtime_error("cannot create '" + scratch + "'");
   lxw_worksheet* sheet = workbook_add_worksheet(workbook, "chronogramme");
   lxw_format* bold     = workbook_add_format(workbook);
   format_set_bold(bold);
@@ -155,11 +222,13 @@ void write_xlsx(const std::string& path, const Table& table)
                              r == 0 ? bold : wrap);
   if (!table.empty())
     worksheet_freeze_panes(sheet, 1, 0);
-  if (workbook_close(workbook) != LXW_NO_ERROR) {
-    std::remove(tmp.c_str());
+  if (workbook_close(workbook) != LXW_NO_ERROR)
     throw std::runtime_error("cannot write '" + path + "'");
-  }
-  fs::rename(tmp, target);
+  std::ifstream in(scratch, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof())
+    throw std::runtime_error("cannot read back '" + scratch + "'");
+  core::write_file_atomically(path, bytes);
 }
 
 namespace {
@@ -250,6 +319,8 @@ Table read_xlsx(const std::string& path)
         value = c.child("v").text().get();
       }
       limits.cell(r, col, value.size());
+      if (!is_utf8(value)) // XML is UTF-8: such bytes are a broken workbook, and the scenario could not keep them
+        throw scenario::ScenarioError(fmt::format("{}:{}:{}: error: this cell is not UTF-8 text", path, r, col));
       limits.add(r, col, row.size() < col ? col - row.size() : 0, value.size());
       if (row.size() < col)
         row.resize(col);
@@ -285,7 +356,9 @@ Table read_table(const std::string& path)
     throw scenario::ScenarioError(fmt::format("{}: error: the chronogramme is larger than {} MiB; at most {} MiB are "
                                               "read",
                                               path, MAX_FILE_BYTES >> 20, MAX_FILE_BYTES >> 20));
-  return parse_csv_named(text, path);
+  // Not UTF-8: French Excel's plain "CSV" is Windows-1252, read as such (found by fuzzing: its accented letters
+  // were imported as invalid UTF-8, which the scenario writer could not keep).
+  return parse_csv_named(is_utf8(text) ? text : utf8_from_cp1252(text), path);
 }
 
 } // namespace ricochet::io

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <optional>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -141,7 +143,17 @@ void RegionChecker::derive_data()
 
 void RegionChecker::check_cycles()
 {
-  RegionGraph graph(region_);
+  std::optional<RegionGraph> built;
+  try {
+    built.emplace(region_);
+  } catch (const std::invalid_argument&) {
+    // The graph needs every reference resolved: one left empty (a link without 'from', found by fuzzing) was
+    // reported as missing or invalid when it was read, and leaves no cycle to look for.
+    if (ctx_.diags->has_errors())
+      return;
+    throw;
+  }
+  const RegionGraph& graph = *built;
   auto report = [&](EdgeType type, const char* what) {
     auto cycle = graph.find_cycle(type);
     if (cycle.empty())
