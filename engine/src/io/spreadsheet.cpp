@@ -211,6 +211,10 @@ void write_xlsx(const std::string& path, const Table& table)
   lxw_workbook* workbook = workbook_new(scratch.c_str());
   if (workbook == nullptr)
     throw std::runtime_error("cannot create '" + scratch + "'");
+  // A fixed creation date (the zip epoch, 1980-01-01) rather than now: the same chronogramme, the same bytes.
+  lxw_doc_properties properties{};
+  properties.created = 315532800;
+  workbook_set_properties(workbook, &properties);
   lxw_worksheet* sheet = workbook_add_worksheet(workbook, "chronogramme");
   lxw_format* bold     = workbook_add_format(workbook);
   format_set_bold(bold);

@@ -102,11 +102,13 @@ std::optional<model::Region> load_region_at(const std::string& path, core::Diagn
 
 std::optional<Scenario> read_scenario(const Context& ctx, const YAML::Node& root, core::Diagnostics& diags)
 {
+  // Counted before the top-level keys are checked: an unknown one is an error too (found by fuzzing: the scenario
+  // loaded, and ran, although its misspelt key was reported).
+  std::size_t errors_before = diags.error_count();
   MapReader r(ctx, root, "scenario",
               {"name", "description", "region", "start", "timezone", "duration", "seed", "variants", "attack", "defence", "care", "governance", "injects"});
   if (!r.is_map())
     return std::nullopt;
-  std::size_t errors_before = diags.error_count();
   Scenario s;
   s.file        = ctx.file;
   s.name        = r.string("name").value_or("");
