@@ -119,10 +119,31 @@ bool RegionGraph::zone_reaches(const std::string& from_zone, const std::string& 
   auto to   = find_vertex(NodeType::ZONE, to_zone);
   if (!from || !to)
     return false;
-  EdgePredicate pred{&graph_, [](const Edge& e) { return e.type == EdgeType::LINK; }};
-  boost::filtered_graph<Graph, EdgePredicate> view(graph_, pred);
-  auto reached = reach(view, *from, boost::num_vertices(graph_));
-  return std::find(reached.begin(), reached.end(), *to) != reached.end();
+  return zones_reached_from(*from)[graph_[*to].index];
+}
+
+const std::vector<bool>& RegionGraph::zones_reached_from(Vertex zone) const
+{
+  auto cached = zones_reached_.find(zone);
+  if (cached != zones_reached_.end())
+    return cached->second;
+  // Links join only zones and the Internet: a BFS over them, marking zones by index (the Internet after them).
+  const std::size_t internet = region_.zones.size();
+  auto slot = [&](Vertex v) { return graph_[v].type == NodeType::ZONE ? graph_[v].index : internet; };
+  std::vector<bool> reached(internet + 1, false);
+  std::vector<Vertex> queue{zone};
+  reached[slot(zone)] = true;
+  for (std::size_t head = 0; head < queue.size(); ++head)
+    for (auto e : boost::make_iterator_range(boost::out_edges(queue[head], graph_))) {
+      if (graph_[e].type != EdgeType::LINK)
+        continue;
+      Vertex next = boost::target(e, graph_);
+      if (!reached[slot(next)]) {
+        reached[slot(next)] = true;
+        queue.push_back(next);
+      }
+    }
+  return zones_reached_.emplace(zone, std::move(reached)).first->second;
 }
 
 std::vector<std::string> RegionGraph::dependants(const std::string& asset) const

@@ -87,9 +87,14 @@ private:
   Vertex add_node(NodeType type, std::size_t index, const std::string& id);
   Vertex vertex_of(NodeType type, const std::string& id) const;
 
+  /** Which zones (by index; the Internet last) a zone reaches over links, computed once per zone: the loader asks
+   *  for every care function's needs, and a BFS each time made loading quadratic in the size of the region. */
+  const std::vector<bool>& zones_reached_from(Vertex zone) const;
+
   Region region_;
   Graph graph_;
   std::unordered_map<std::string, Vertex> by_key_; ///< "<type>:<id>"
+  mutable std::unordered_map<Vertex, std::vector<bool>> zones_reached_; ///< cache of zones_reached_from
 };
 
 } // namespace ricochet::model
