@@ -60,7 +60,7 @@ TEST_CASE("governance: the CRAPS activates in the 2026 exercise and its support 
   auto care_with    = nlohmann::json::parse(with.summary)["care"];
   auto care_without = nlohmann::json::parse(without.summary)["care"];
   REQUIRE(care_with["function_hours_degraded"].get<double>() < care_without["function_hours_degraded"].get<double>());
-  REQUIRE(care_with["backlog_patient_hours"].get<double>() < care_without["backlog_patient_hours"].get<double>());
+  REQUIRE(care_with["patient_hours_degraded"].get<double>() < care_without["patient_hours_degraded"].get<double>());
 }
 
 TEST_CASE("governance: lost IP telephony slows coordination, less when analog lines survive", "[governance]")

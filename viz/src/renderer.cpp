@@ -127,7 +127,8 @@ std::optional<std::size_t> Renderer::org_at(const Territory& t, sf::Vector2f poi
 {
   for (std::size_t i = 0; i < t.orgs.size(); ++i) {
     sf::Vector2f d = org_position(t.orgs[i].at, size, view) - point;
-    if (d.x * d.x + d.y * d.y <= ORG_RADIUS * ORG_RADIUS * 1.5f)
+    float r        = ORG_RADIUS * static_cast<float>(t.node_scale);
+    if (d.x * d.x + d.y * d.y <= r * r * 1.5f)
       return i;
   }
   return std::nullopt;
@@ -200,13 +201,15 @@ void Renderer::draw_map(sf::RenderTarget& target, const Session& session, const 
     const OrgNode& org = t.orgs[i];
     sf::Vector2f c     = org_position(org.at, size, view);
     Look look          = org_look(t, i, state);
+    const float radius = ORG_RADIUS * static_cast<float>(t.node_scale);
+    const bool detailed = t.node_scale >= 0.6; // a large territory: no asset ring, labels only where it happens
     // Assets: a ring of small marks, squares for those under attack so that colour is not the only cue.
-    std::size_t n = org.assets.size();
+    std::size_t n = detailed ? org.assets.size() : 0;
     for (std::size_t k = 0; k < n; ++k) {
       auto it    = state.assets.find(org.assets[k]);
       Look a     = it == state.assets.end() ? Look::NOMINAL : it->second.look();
       float ang  = static_cast<float>(2 * M_PI * static_cast<double>(k) / static_cast<double>(n) - M_PI / 2);
-      sf::Vector2f p = c + sf::Vector2f(std::cos(ang), std::sin(ang)) * (ORG_RADIUS + 11);
+      sf::Vector2f p = c + sf::Vector2f(std::cos(ang), std::sin(ang)) * (radius + 11);
       if (a == Look::ENCRYPTED || a == Look::COMPROMISED) {
         sf::RectangleShape mark({9, 9});
         mark.setOrigin(4.5f, 4.5f);
@@ -221,15 +224,16 @@ void Renderer::draw_map(sf::RenderTarget& target, const Session& session, const 
         target.draw(mark);
       }
     }
-    sf::CircleShape disc(ORG_RADIUS);
-    disc.setOrigin(ORG_RADIUS, ORG_RADIUS);
+    sf::CircleShape disc(radius);
+    disc.setOrigin(radius, radius);
     disc.setPosition(c);
     disc.setFillColor(look_colour(look));
     bool isolated = state.org_isolated.count(org.id) != 0 && state.org_isolated.at(org.id);
-    disc.setOutlineThickness(isolated ? 6.f : 2.f);
+    disc.setOutlineThickness(isolated ? (detailed ? 6.f : 4.f) : (detailed ? 2.f : 1.f));
     disc.setOutlineColor(isolated ? ISOLATION : (org.id == view.selected ? sf::Color::White : BACKGROUND));
     target.draw(disc);
-    text(target, org.id, {c.x, c.y + ORG_RADIUS + 16}, 17, TEXT, false, true);
+    if (detailed || look != Look::NOMINAL || org.id == view.selected)
+      text(target, org.id, {c.x, c.y + radius + (detailed ? 16.f : 9.f)}, detailed ? 17 : 14, TEXT, false, true);
   }
 }
 

@@ -17,9 +17,9 @@ namespace {
 
 std::string after_colon(const std::string& key) { return key.substr(key.find(':') + 1); }
 
-/** Scales places into [margin, 1 - margin] keeping the aspect ratio. The scale comes from the 10th-90th
- *  percentile spread so that one far-away organisation (a vendor's head office) does not squeeze the territory
- *  into a corner; those beyond are held at the border. */
+/** Scales places into [margin, 1 - margin] keeping the aspect ratio. The frame is the box of the places within
+ *  Tukey's fences (1.5 interquartile ranges beyond the quartiles), so that far-away organisations (a vendor's head
+ *  office in Paris) do not squeeze the territory into a corner; those beyond are held at the border. */
 void fit(std::vector<OrgNode>& orgs, double margin)
 {
   if (orgs.empty())
@@ -29,9 +29,17 @@ void fit(std::vector<OrgNode>& orgs, double margin)
     xs.push_back(o.at.x), ys.push_back(o.at.y);
   std::sort(xs.begin(), xs.end());
   std::sort(ys.begin(), ys.end());
-  auto pct = [](const std::vector<double>& v, double p) { return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1))]; };
-  double x0 = pct(xs, 0.1), x1 = pct(xs, 0.9), y0 = pct(ys, 0.1), y1 = pct(ys, 0.9);
-  double span = std::max({(x1 - x0) * 1.25, (y1 - y0) * 1.25, 1e-9});
+  auto inliers = [](const std::vector<double>& v) {
+    auto q       = [&](double p) { return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1))]; };
+    double iqr   = q(0.75) - q(0.25);
+    double lo    = q(0.25) - 1.5 * iqr, hi = q(0.75) + 1.5 * iqr;
+    auto first   = std::lower_bound(v.begin(), v.end(), lo);
+    auto last    = std::upper_bound(v.begin(), v.end(), hi);
+    return first < last ? std::make_pair(*first, *(last - 1)) : std::make_pair(q(0.5), q(0.5));
+  };
+  auto [x0, x1] = inliers(xs);
+  auto [y0, y1] = inliers(ys);
+  double span = std::max({x1 - x0, y1 - y0, 1e-9});
   double cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
   for (auto& o : orgs) {
     o.at.x = std::clamp(0.5 + (o.at.x - cx) / span * (1 - 2 * margin), margin, 1 - margin);
@@ -151,8 +159,9 @@ Territory territory_from_graph(const nlohmann::json& graph)
     project(t.orgs, latlon);
   else
     force_layout(t.orgs, t.edges);
+  t.node_scale = std::clamp(std::sqrt(20.0 / static_cast<double>(std::max<std::size_t>(t.orgs.size(), 1))), 0.3, 1.0);
   fit(t.orgs, 0.08);
-  spread(t.orgs, 0.15);
+  spread(t.orgs, 0.15 * t.node_scale);
   for (auto& o : t.orgs) // spreading may have pushed some past the border
     o.at.x = std::clamp(o.at.x, 0.04, 0.96), o.at.y = std::clamp(o.at.y, 0.04, 0.96);
   return t;

@@ -32,6 +32,9 @@ struct Territory {
   std::vector<OrgEdge> edges;
   std::map<std::string, std::size_t> org_of_asset; ///< asset id -> index in orgs
   bool geographic = false; ///< placed by lat/lon
+  /** Size of a node relative to a small territory's (1 up to about 20 organisations, smaller beyond so that a
+   *  region of 150 stays readable); spacing, asset marks and labels follow it. */
+  double node_scale = 1;
 };
 
 /** @throw std::runtime_error if the document is not a ricochet-graph */
