@@ -42,6 +42,26 @@ Recovery::Recovery(World& world, const Platform& platform, const scenario::Recov
 {
   mutex_ = sg4::Mutex::create();
   cv_    = sg4::ConditionVariable::create();
+  const model::Region& region = world.region();
+  operated_.resize(region.organisations.size());
+  directories_.resize(region.domains.size());
+  backups_of_.resize(world.asset_count());
+  hosts_directory_.assign(world.asset_count(), 0);
+  for (std::size_t a = 0; a < world.asset_count(); ++a) {
+    operated_[world.operator_of(a)].push_back(a);
+    if (region.assets[a].kind == AssetKind::DIRECTORY) {
+      if (world.asset(a).domain < directories_.size())
+        directories_[world.asset(a).domain].push_back(a);
+      for (std::size_t h = world.asset(a).host; h != NONE && hosts_directory_[h] == 0; h = world.asset(h).host)
+        hosts_directory_[h] = 1;
+    }
+    if (region.assets[a].backup)
+      for (const auto& id : region.assets[a].backup->protects) {
+        auto& list = backups_of_[world.asset_index(id)];
+        if (list.empty() || list.back() != a)
+          list.push_back(a);
+      }
+  }
 }
 
 void Recovery::wake()
@@ -83,11 +103,8 @@ std::optional<Recovery::Plan> Recovery::plan(std::size_t a) const
   bool survivor = false;
   std::optional<Plan> best;
   double best_time = std::numeric_limits<double>::infinity();
-  for (std::size_t b = 0; b < region.assets.size(); ++b) {
+  for (std::size_t b : backups_of_[a]) {
     const model::Asset& backup = region.assets[b];
-    if (!backup.backup ||
-        std::find(backup.backup->protects.begin(), backup.backup->protects.end(), asset.id) == backup.backup->protects.end())
-      continue;
     const AssetRuntime& brt = world_.asset(b);
     if (brt.copies_lost || brt.condition == Condition::DESTROYED || brt.condition == Condition::ENCRYPTED)
       continue;
@@ -119,13 +136,10 @@ bool Recovery::ready(std::size_t a) const
   }
   const model::Region& region = world_.region();
   // Clean core first: what runs on the directory's own infrastructure cannot wait for it.
-  bool under_directory = false;
-  for (std::size_t h : world_.hosted_closure(a))
-    under_directory |= region.assets[h].kind == AssetKind::DIRECTORY;
-  if (region.assets[a].kind != AssetKind::DIRECTORY && !under_directory && rt.domain != NONE)
-    for (std::size_t d = 0; d < world_.asset_count(); ++d)
-      if (region.assets[d].kind == AssetKind::DIRECTORY && world_.asset(d).domain == rt.domain &&
-          (world_.asset(d).condition != Condition::OK || needs_recovery(d) || taken_[d] != 0))
+  bool under_directory = hosts_directory_[a] != 0;
+  if (region.assets[a].kind != AssetKind::DIRECTORY && !under_directory && rt.domain < directories_.size())
+    for (std::size_t d : directories_[rt.domain])
+      if (world_.asset(d).condition != Condition::OK || needs_recovery(d) || taken_[d] != 0)
         return false; // clean core first
   return plan(a).has_value();
 }
@@ -139,8 +153,10 @@ std::optional<std::size_t> Recovery::pick(const std::vector<std::size_t>& teams)
       const model::Asset& asset = region.assets[a];
       return std::make_tuple(core_rank(asset.kind), asset.rto_s.value_or(std::numeric_limits<double>::infinity()), a);
     };
-    for (std::size_t a = 0; a < world_.asset_count(); ++a)
-      if (world_.operator_of(a) == team && needs_recovery(a) && ready(a) && (!best || key(a) < key(*best)))
+    if (team >= operated_.size())
+      continue;
+    for (std::size_t a : operated_[team])
+      if (needs_recovery(a) && ready(a) && (!best || key(a) < key(*best)))
         best = a;
     if (best)
       return best;

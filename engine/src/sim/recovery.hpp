@@ -66,6 +66,12 @@ private:
   std::uint64_t regional_cause_ = 0;
   simgrid::s4u::MutexPtr mutex_;
   simgrid::s4u::ConditionVariablePtr cv_;
+  // Indexes of what does not change during a run (zones, domains, hosting, backups): choosing a job used to scan
+  // every asset of the region for each candidate, quadratic in its size.
+  std::vector<std::vector<std::size_t>> operated_;    ///< per organisation: the assets it operates, ascending
+  std::vector<std::vector<std::size_t>> directories_; ///< per domain: its directory assets
+  std::vector<std::vector<std::size_t>> backups_of_;  ///< per asset: the backups that protect it, ascending
+  std::vector<char> hosts_directory_;                 ///< per asset: a directory runs on it, directly or not
 };
 
 } // namespace ricochet::sim
