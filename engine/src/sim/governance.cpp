@@ -46,9 +46,7 @@ double Governance::communications_factor(std::size_t org) const
 {
   bool ip_exists = false, ip_up = false, analog_up = false;
   const auto& region = world_.region();
-  for (std::size_t a = 0; a < world_.asset_count(); ++a) {
-    if (world_.asset(a).org != org)
-      continue;
+  for (std::size_t a : world_.assets_of_org(org)) { // asked at every care step: not a scan of every asset
     bool up = world_.asset(a).service != Service::DOWN;
     if (region.assets[a].kind == model::AssetKind::IP_TELEPHONY) {
       ip_exists = true;

@@ -85,6 +85,8 @@ public:
   [[nodiscard]] const OrgRuntime& org(std::size_t i) const { return orgs_[i]; }
   [[nodiscard]] const CareRuntime& care(std::size_t i) const { return care_[i]; }
   [[nodiscard]] std::size_t asset_count() const { return assets_.size(); }
+  /** Assets the organisation owns, in region order. */
+  [[nodiscard]] const std::vector<std::size_t>& assets_of_org(std::size_t org) const { return assets_of_org_[org]; }
   /** Assets running on host, transitively, in region order. */
   [[nodiscard]] std::vector<std::size_t> hosted_closure(std::size_t host) const;
   /** Organisation that runs the zone the asset is in (its IT team restores it). */
