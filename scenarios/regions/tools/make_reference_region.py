@@ -512,6 +512,11 @@ class Org:
         return fn
 
 
+# Patients a GP practice cannot see while it has no records do not all wait: per hour, 2 % of those waiting go to an
+# emergency department and 5 % to a pharmacist for a renewal (an assumption, see README).
+GP_OVERFLOW = [{"to": "emergency", "share": 0.02}, {"to": "dispensing", "share": 0.05}]
+
+
 class Region:
     def __init__(self):
         self.orgs, self.links, self.domains, self.trusts = [], [], [], []
@@ -1255,6 +1260,9 @@ class Builder:
               data="2TB", rto="72h")
         o.add(id="saas-backup", name="Sauvegardes de la plateforme", kind="backup", zone="backup", mode="online",
               protects=["saas-gp", "saas-fse"])
+        # The records' copy in immutable object storage: slow to bring back (2 Gbps) but out of an attacker's reach.
+        o.add(id="saas-vault", name="Copie immuable des dossiers", kind="backup", zone="backup", mode="immutable",
+              protects=["saas-gp"], bandwidth="2Gbps")
         self.r.org(o)
         self.r.link("saas-backup", o.id, o.zone("backup"), ["backup"], "10Gbps")
         s = Org("soins-cloud", "SoinsCloud (éditeur SaaS du dossier de soins en EHPAD)", "software_vendor",
@@ -1293,10 +1301,11 @@ class Builder:
         if legacy:
             uses = (["grades-mss"] if pid == "cabinet-pontarlier" else []) + extra
             o.care_fn(kind="primary_care", needs=["saas-gp"], uses=uses,
-                      demand="6/h" if pid == "cabinet-pontarlier" else "3/h")
+                      demand="6/h" if pid == "cabinet-pontarlier" else "3/h", overflow=GP_OVERFLOW)
         else:
             o.care_fn(kind="primary_care", needs=["saas-gp"], uses=extra + ["grades-mss"], demand=rate(ppd / 25),
-                      profile=DAY_PROFILE, capacity=rate(ppd / 25 * DAY_CAPACITY), degraded=0.9)
+                      profile=DAY_PROFILE, capacity=rate(ppd / 25 * DAY_CAPACITY), degraded=0.9,
+                      overflow=GP_OVERFLOW)
             self.r.link(f"{pid}-internet", pid, "internet", ["https"], "100Mbps" if ppd >= 100 else "50Mbps",
                         "15ms", two_way=False)
         self.r.org(o)
@@ -1403,7 +1412,7 @@ LEGACY_LINKS = [  # the teaching region's links, verbatim
      "4ms", True),
     ("wan-ehpad", "ehpad-les-gentianes", "chi-haut-doubs/servers", ["https", "ldap", "kerberos"], "100Mbps", "3ms",
      True),
-    ("wan-labo", "labo-biojura", "chi-haut-doubs/servers", ["hl7"], "200Mbps", "3ms", True),
+    ("wan-labo", "labo-biojura", "chi-haut-doubs/servers", ["hl7", "smb"], "200Mbps", "3ms", True),
     ("wan-imagerie", "imagerie-hd", "chi-haut-doubs/servers", ["dicom", "hl7"], "1Gbps", "2ms", True),
     ("wan-ght-chu", "chi-haut-doubs/servers", "chu-vesontio/servers", ["https", "hl7", "dicom"], "1Gbps", "6ms",
      True),
@@ -1555,7 +1564,7 @@ def build_region():
 # ----------------------------------------------------------------------------------------------------------------
 ASSET_KEYS = ["id", "name", "kind", "zone", "domain", "data", "count", "bandwidth", "controls", "rto", "runs_on",
               "depends_on", "mode", "protects"]
-CARE_KEYS = ["kind", "id", "needs", "uses", "demand", "profile", "capacity", "floor", "degraded"]
+CARE_KEYS = ["kind", "id", "needs", "uses", "demand", "profile", "capacity", "floor", "degraded", "overflow"]
 LINK_KEYS = ["id", "from", "to", "two_way", "bandwidth", "latency", "flows"]
 PLAIN = re.compile(r"^[A-Za-z0-9À-ÿ][^:#{}\[\],&*!|>%@`\"]*$")
 WIDTH = 118     # comments and wrapped lists
