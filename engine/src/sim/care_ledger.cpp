@@ -134,7 +134,7 @@ void CareLedger::step(double t, double dt)
   for (std::size_t o = 0; o < slots_.size(); ++o)
     for (const auto& ov : slots_[o].overflow)
       if (waiting[o] > 0)
-        place(o, ov.to, waiting[o] * ov.share, spare, waiting, nullptr);
+        place(o, ov.to, waiting[o] * std::min(1.0, ov.share * dt_h), spare, waiting, nullptr);
   // 3. Whoever is still waiting is backlog.
   for (std::size_t c = 0; c < slots_.size(); ++c) {
     slots_[c].backlog = waiting[c];

@@ -191,7 +191,8 @@ TEST_CASE("care: patients nobody can place go by themselves to the nearest other
   sim::CareLedger ledger(region, clock, 60);
   ledger.set_state(0, sim::Service::DOWN, 0); // paper mode: 10 of 20 served, 10 waiting
   ledger.step(0, 3600);
-  // A quarter of the 10 waiting (2.5) walk to an emergency department: 2 fill the nearest, 0.5 go to the far one.
+  // A quarter of the 10 waiting, per hour (2.5 in this one-hour step), walk to an emergency department: 2 fill the
+  // nearest, 0.5 go to the far one.
   const auto& s = ledger.slots();
   REQUIRE(s[0].served == Approx(10));
   REQUIRE(s[0].diverted_out == Approx(2.5));

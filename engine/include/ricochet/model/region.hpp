@@ -24,14 +24,14 @@ struct Location {
   double lon = 0;
 };
 
-/** How a care function serves patients, normally and on paper. Unset values take the kind's defaults. */
 /** Patients a function can neither serve nor have regulated elsewhere who go by themselves to another kind of
- *  care (GP patients to an emergency department or a pharmacy): `share` of those waiting, each step. */
+ *  care (GP patients to an emergency department or a pharmacy): `share` of those waiting, per hour. */
 struct CareOverflow {
   CareKind to = CareKind::EMERGENCY;
   double share = 0;
 };
 
+/** How a care function serves patients, normally and on paper. Unset values take the kind's defaults. */
 struct CareProfile {
   double demand_per_h = 0;            ///< patients arriving per hour
   std::array<double, 24> hourly = [] { // demand multiplier by local hour (all 1 unless given)
