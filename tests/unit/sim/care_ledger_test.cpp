@@ -43,6 +43,31 @@ model::Region random_region(core::RandomStream& rng)
   return region;
 }
 
+/** Small hand-checkable regions: organisations on one meridian, care functions with set demand and capacity. */
+struct TinyRegion {
+  model::Region region;
+  void org(const std::string& id, model::OrgKind kind, double lat)
+  {
+    model::Organisation o;
+    o.id       = id;
+    o.kind     = kind;
+    o.location = model::Location{lat, 6.0};
+    region.organisations.push_back(o);
+  }
+  model::CareFunction& care(const std::string& org, model::CareKind kind, double demand, double capacity)
+  {
+    model::CareFunction cf;
+    cf.org                    = org;
+    cf.kind                   = kind;
+    cf.name                   = std::string(core::enum_name(kind));
+    cf.id                     = org + "/" + cf.name;
+    cf.profile.demand_per_h   = demand;
+    cf.profile.capacity_per_h = capacity;
+    region.care_functions.push_back(cf);
+    return region.care_functions.back();
+  }
+};
+
 } // namespace
 
 TEST_CASE("care: patients are conserved and diverted nearest first, over random regions and seeds", "[care]")
@@ -123,34 +148,17 @@ TEST_CASE("care: capacity follows the state: floor, fatigue, degraded, ramp back
 TEST_CASE("care: a SAMU that loses its telephony slows its own regulation only", "[care]")
 {
   core::LocalClock clock("Europe/Paris", "2026-10-20 08:00");
-  model::Region region;
-  auto add_org = [&](const std::string& id, model::OrgKind kind, double lat) {
-    model::Organisation org;
-    org.id       = id;
-    org.kind     = kind;
-    org.location = model::Location{lat, 6.0};
-    region.organisations.push_back(org);
-  };
-  auto add_care = [&](const std::string& org, model::CareKind kind, double demand, double capacity) {
-    model::CareFunction cf;
-    cf.org                    = org;
-    cf.kind                   = kind;
-    cf.name                   = std::string(core::enum_name(kind));
-    cf.id                     = org + "/" + cf.name;
-    cf.profile.demand_per_h   = demand;
-    cf.profile.capacity_per_h = capacity;
-    region.care_functions.push_back(cf);
-  };
-  add_org("samu-a", model::OrgKind::SAMU, 47.00);
-  add_org("samu-b", model::OrgKind::SAMU, 47.01);
-  add_org("h1", model::OrgKind::HOSPITAL, 47.02);
-  add_org("h2", model::OrgKind::HOSPITAL, 47.03);
-  add_care("samu-a", model::CareKind::REGULATION, 0, 10); // places 10 patients an hour
-  add_care("samu-b", model::CareKind::REGULATION, 0, 10);
-  add_care("h1", model::CareKind::EMERGENCY, 1000, 1000); // down: far more waiting than regulation can place
-  add_care("h2", model::CareKind::EMERGENCY, 0, 1000);    // room for everyone
-  region.reindex();
-  sim::CareLedger ledger(region, clock, 60);
+  TinyRegion tiny;
+  tiny.org("samu-a", model::OrgKind::SAMU, 47.00);
+  tiny.org("samu-b", model::OrgKind::SAMU, 47.01);
+  tiny.org("h1", model::OrgKind::HOSPITAL, 47.02);
+  tiny.org("h2", model::OrgKind::HOSPITAL, 47.03);
+  tiny.care("samu-a", model::CareKind::REGULATION, 0, 10); // places 10 patients an hour
+  tiny.care("samu-b", model::CareKind::REGULATION, 0, 10);
+  tiny.care("h1", model::CareKind::EMERGENCY, 1000, 1000); // down: far more waiting than regulation can place
+  tiny.care("h2", model::CareKind::EMERGENCY, 0, 1000);    // room for everyone
+  tiny.region.reindex();
+  sim::CareLedger ledger(tiny.region, clock, 60);
   ledger.set_state(2, sim::Service::DOWN, 0);
   ledger.set_regulation_slowdown(0, 3.0); // samu-a lost its telephony; samu-b did not
   ledger.step(0, 3600);
@@ -161,34 +169,17 @@ TEST_CASE("care: a SAMU that loses its telephony slows its own regulation only",
 TEST_CASE("care: patients nobody can place go by themselves to the nearest other kind of care with room", "[care]")
 {
   core::LocalClock clock("Europe/Paris", "2026-10-20 08:00");
-  model::Region region;
-  auto add_org = [&](const std::string& id, double lat) {
-    model::Organisation org;
-    org.id       = id;
-    org.kind     = model::OrgKind::HOSPITAL;
-    org.location = model::Location{lat, 6.0};
-    region.organisations.push_back(org);
-  };
-  auto add_care = [&](const std::string& org, model::CareKind kind, double demand, double capacity) {
-    model::CareFunction cf;
-    cf.org                    = org;
-    cf.kind                   = kind;
-    cf.name                   = std::string(core::enum_name(kind));
-    cf.id                     = org + "/" + cf.name;
-    cf.profile.demand_per_h   = demand;
-    cf.profile.capacity_per_h = capacity;
-    cf.profile.floor          = 0.5;
-    region.care_functions.push_back(cf);
-  };
-  add_org("gp", 47.00);
-  add_org("near", 47.05); // about 5.6 km
-  add_org("far", 47.20);  // about 22 km
-  add_care("gp", model::CareKind::PRIMARY_CARE, 20, 20);
-  region.care_functions.back().profile.overflow = {{model::CareKind::EMERGENCY, 0.25}};
-  add_care("near", model::CareKind::EMERGENCY, 6, 8); // 2 patients an hour of room
-  add_care("far", model::CareKind::EMERGENCY, 0, 10);
-  region.reindex();
-  sim::CareLedger ledger(region, clock, 60);
+  TinyRegion tiny;
+  tiny.org("gp", model::OrgKind::GP_PRACTICE, 47.00);
+  tiny.org("near", model::OrgKind::HOSPITAL, 47.05); // about 5.6 km
+  tiny.org("far", model::OrgKind::HOSPITAL, 47.20);  // about 22 km
+  tiny.care("gp", model::CareKind::PRIMARY_CARE, 20, 20).profile.overflow = {{model::CareKind::EMERGENCY, 0.25}};
+  tiny.care("near", model::CareKind::EMERGENCY, 6, 8); // 2 patients an hour of room
+  tiny.care("far", model::CareKind::EMERGENCY, 0, 10);
+  for (auto& cf : tiny.region.care_functions)
+    cf.profile.floor = 0.5;
+  tiny.region.reindex();
+  sim::CareLedger ledger(tiny.region, clock, 60);
   ledger.set_state(0, sim::Service::DOWN, 0); // paper mode: 10 of 20 served, 10 waiting
   ledger.step(0, 3600);
   // A quarter of the 10 waiting, per hour (2.5 in this one-hour step), walk to an emergency department: 2 fill the
