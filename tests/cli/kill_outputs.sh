@@ -2,9 +2,10 @@
 # Crash-safe outputs: `ricochet run`, `msel` and `report` are killed with SIGKILL at many points while they rewrite
 # outputs that already exist; each time, every output must be byte for byte one of the two complete versions
 # (the old one or the new one), never a partial file, and nothing but hidden temporary files may be left beside.
-# The complete versions are produced first and parsed whole (JSON lines, JSON, CSV, XLSX, HTML). The delays come
-# from a fixed seed, so the sequence of kill points is the same on every run (where they fall in the program
-# depends on the machine's speed: the test prints how many kills found each version).
+# The complete versions are produced first and parsed whole (JSON lines, JSON, CSV, XLSX, HTML). Half the kills fall
+# at random points of the command's run, half while it writes; the delays come from a fixed seed, so the sequence
+# of kill points is the same on every run (where they fall depends on the machine's speed: the test prints how many
+# kills found each version, and how many temporary files kills while writing left).
 #   kill_outputs.sh RICOCHET SCENARIO WORKDIR [KILLS]
 set -eu
 ricochet=$1 scenario=$2 work=$3 kills=${4:-40}
@@ -12,21 +13,21 @@ rm -rf "$work" && mkdir -p "$work" && cd "$work"
 fail() { echo "FAIL: $*" >&2; exit 1; }
 now_ms() { date +%s%3N; }
 
-# The two complete versions of each output, and how long producing one takes.
-start=$(now_ms)
+# The two complete versions of each output, and how long producing one takes (timed on the second, warm, one).
 "$ricochet" run "$scenario" --quiet --report --lang fr --out good-a > /dev/null
-run_ms=$(($(now_ms) - start))
-"$ricochet" run "$scenario" --quiet --report --lang en --seed 7 --out good-b > /dev/null
 start=$(now_ms)
+"$ricochet" run "$scenario" --quiet --report --lang en --seed 7 --out good-b > /dev/null
+run_ms=$(($(now_ms) - start))
 "$ricochet" msel "$scenario" --lang fr --out good-a.csv 2> /dev/null
-msel_ms=$(($(now_ms) - start))
+start=$(now_ms)
 "$ricochet" msel "$scenario" --lang en --out good-b.csv 2> /dev/null
+msel_ms=$(($(now_ms) - start))
 "$ricochet" msel "$scenario" --lang fr --out good-a.xlsx 2> /dev/null
 "$ricochet" msel "$scenario" --lang en --out good-b.xlsx 2> /dev/null
-start=$(now_ms)
 "$ricochet" report good-a --lang fr --out good-a.html
-report_ms=$(($(now_ms) - start))
+start=$(now_ms)
 "$ricochet" report good-a --lang en --out good-b.html
+report_ms=$(($(now_ms) - start))
 python3 - <<'EOF'
 import csv, io, json, sys, zipfile
 for v in ("a", "b"):
@@ -68,12 +69,23 @@ leftovers() {
     [ $ok = yes ] || fail "$dir/$f is not an output nor a temporary file of one"
   done
 }
-# kill_at FRACTION DURATION_MS COMMAND...: starts the command, kills it with SIGKILL after FRACTION x DURATION.
+# temporaries: how many temporary files (kills while writing) are in the directories given.
+temporaries() { ls -A "$@" | grep -c '^\..*\.tmp-......$' || true; }
+# kill_at FRACTION DURATION_MS WATCH COMMAND...: starts the command and kills it with SIGKILL. Odd kills fall at
+# FRACTION x DURATION; even ones while it writes: once a temporary file shows in the directory WATCH, after
+# FRACTION x 20 ms (the writes take a few milliseconds: random points would seldom fall in them).
+kills_done=0
 kill_at() {
-  delay=$(awk -v f="$1" -v d="$2" 'BEGIN { printf "%.3f", f * d / 1000 }'); shift 2
+  fraction=$1 duration=$2 watch=$3; shift 3
+  kills_done=$((kills_done + 1))
   "$@" > /dev/null 2>&1 &
   pid=$!
-  sleep "$delay"
+  if [ $((kills_done % 2)) -eq 1 ]; then
+    sleep "$(awk -v f="$fraction" -v d="$duration" 'BEGIN { printf "%.3f", f * d / 1000 }')"
+  else
+    while kill -0 $pid 2> /dev/null && ! ls -A "$watch" | grep -q '^\..*\.tmp-'; do sleep 0.002; done
+    sleep "$(awk -v f="$fraction" 'BEGIN { printf "%.3f", f * 0.02 }')"
+  fi
   kill -KILL $pid 2> /dev/null || true
   wait $pid 2> /dev/null || true
 }
@@ -84,7 +96,7 @@ seen_a=0 seen_b=0 i=0
 for fraction in $(sed -n "1,${kills}p" fractions.txt); do
   i=$((i + 1))
   if [ $((i % 2)) -eq 1 ]; then args="--lang en --seed 7"; else args="--lang fr"; fi
-  kill_at "$fraction" "$run_ms" "$ricochet" run "$scenario" --quiet --report $args --out run-out
+  kill_at "$fraction" "$run_ms" run-out "$ricochet" run "$scenario" --quiet --report $args --out run-out
   for f in $outputs; do
     case $(check run-out/$f good-a/$f good-b/$f) in a) seen_a=$((seen_a + 1)) ;; b) seen_b=$((seen_b + 1)) ;; esac
   done
@@ -99,7 +111,7 @@ for ext in csv xlsx; do
   for fraction in $(sed -n "$((kills + 1)),$((2 * kills))p" fractions.txt); do
     i=$((i + 1))
     if [ $((i % 2)) -eq 1 ]; then lang=en; else lang=fr; fi
-    kill_at "$fraction" "$msel_ms" "$ricochet" msel "$scenario" --lang $lang --out msel-out.$ext
+    kill_at "$fraction" "$msel_ms" . "$ricochet" msel "$scenario" --lang $lang --out msel-out.$ext
     case $(check msel-out.$ext good-a.$ext good-b.$ext) in a) seen_a=$((seen_a + 1)) ;; b) seen_b=$((seen_b + 1)) ;; esac
   done
   echo "msel $ext: $kills kills, file found old/new: $seen_a a, $seen_b b"
@@ -110,10 +122,10 @@ seen_a=0 seen_b=0 i=0
 for fraction in $(sed -n "$((2 * kills + 1)),$((3 * kills))p" fractions.txt); do
   i=$((i + 1))
   if [ $((i % 2)) -eq 1 ]; then lang=en; else lang=fr; fi
-  kill_at "$fraction" "$report_ms" "$ricochet" report good-a --lang $lang --out report-out.html
+  kill_at "$fraction" "$report_ms" . "$ricochet" report good-a --lang $lang --out report-out.html
   case $(check report-out.html good-a.html good-b.html) in a) seen_a=$((seen_a + 1)) ;; b) seen_b=$((seen_b + 1)) ;; esac
 done
 echo "report: $kills kills, file found old/new: $seen_a a, $seen_b b"
 leftovers . good-a good-b good-a.csv good-b.csv good-a.xlsx good-b.xlsx good-a.html good-b.html fractions.txt run-out \
   run-out.html msel-out.csv msel-out.xlsx report-out.html
-echo "no partial output after $((4 * kills)) kills"
+echo "no partial output after $((4 * kills)) kills; $(temporaries run-out .) temporary files left by kills while writing"
