@@ -53,10 +53,16 @@ echo "one run takes $run_ms ms, msel $msel_ms ms, report $report_ms ms"
 # Kill points: fractions in [0, 1.2) of the command's duration, from a fixed seed.
 awk -v n="$kills" 'BEGIN { srand(20261122); for (i = 0; i < 3 * n; i++) printf "%.4f\n", 1.2 * rand() }' > fractions.txt
 
-# check OUTPUT GOOD_A GOOD_B: OUTPUT is one of the two complete versions; prints a or b.
-check() {
+# tally OUTPUT GOOD_A GOOD_B: OUTPUT must be one of the two complete versions; counts which.
+tally() {
   [ -f "$1" ] || fail "$1 is missing after a kill"
-  if cmp -s "$1" "$2"; then echo a; elif cmp -s "$1" "$3"; then echo b; else fail "$1 is neither complete version"; fi
+  if cmp -s "$1" "$2"; then
+    seen_a=$((seen_a + 1))
+  elif cmp -s "$1" "$3"; then
+    seen_b=$((seen_b + 1))
+  else
+    fail "$1 is neither complete version ($(wc -c < "$1") bytes)"
+  fi
 }
 # leftovers DIR NAMES...: only the named outputs and hidden temporary files of theirs are in DIR.
 leftovers() {
@@ -72,18 +78,22 @@ leftovers() {
 # temporaries: how many temporary files (kills while writing) are in the directories given.
 temporaries() { ls -A "$@" | grep -c '^\..*\.tmp-......$' || true; }
 # kill_at FRACTION DURATION_MS WATCH COMMAND...: starts the command and kills it with SIGKILL. Odd kills fall at
-# FRACTION x DURATION; even ones while it writes: once a temporary file shows in the directory WATCH, after
-# FRACTION x 20 ms (the writes take a few milliseconds: random points would seldom fall in them).
+# FRACTION x DURATION; even ones while it writes: once a file of the directory WATCH changes (a temporary file, or
+# an output written in place), after FRACTION x 20 ms (writes take milliseconds: random points seldom hit them).
 kills_done=0
+mkdir -p marks
 kill_at() {
   fraction=$1 duration=$2 watch=$3; shift 3
   kills_done=$((kills_done + 1))
+  touch marks/start
   "$@" > /dev/null 2>&1 &
   pid=$!
   if [ $((kills_done % 2)) -eq 1 ]; then
     sleep "$(awk -v f="$fraction" -v d="$duration" 'BEGIN { printf "%.3f", f * d / 1000 }')"
   else
-    while kill -0 $pid 2> /dev/null && ! ls -A "$watch" | grep -q '^\..*\.tmp-'; do sleep 0.002; done
+    while kill -0 $pid 2> /dev/null && [ -z "$(find "$watch" -maxdepth 1 -type f -newer marks/start)" ]; do
+      sleep 0.002
+    done
     sleep "$(awk -v f="$fraction" 'BEGIN { printf "%.3f", f * 0.02 }')"
   fi
   kill -KILL $pid 2> /dev/null || true
@@ -98,7 +108,7 @@ for fraction in $(sed -n "1,${kills}p" fractions.txt); do
   if [ $((i % 2)) -eq 1 ]; then args="--lang en --seed 7"; else args="--lang fr"; fi
   kill_at "$fraction" "$run_ms" run-out "$ricochet" run "$scenario" --quiet --report $args --out run-out
   for f in $outputs; do
-    case $(check run-out/$f good-a/$f good-b/$f) in a) seen_a=$((seen_a + 1)) ;; b) seen_b=$((seen_b + 1)) ;; esac
+    tally run-out/$f good-a/$f good-b/$f
   done
   leftovers run-out $outputs
 done
@@ -112,7 +122,7 @@ for ext in csv xlsx; do
     i=$((i + 1))
     if [ $((i % 2)) -eq 1 ]; then lang=en; else lang=fr; fi
     kill_at "$fraction" "$msel_ms" . "$ricochet" msel "$scenario" --lang $lang --out msel-out.$ext
-    case $(check msel-out.$ext good-a.$ext good-b.$ext) in a) seen_a=$((seen_a + 1)) ;; b) seen_b=$((seen_b + 1)) ;; esac
+    tally msel-out.$ext good-a.$ext good-b.$ext
   done
   echo "msel $ext: $kills kills, file found old/new: $seen_a a, $seen_b b"
 done
@@ -123,9 +133,9 @@ for fraction in $(sed -n "$((2 * kills + 1)),$((3 * kills))p" fractions.txt); do
   i=$((i + 1))
   if [ $((i % 2)) -eq 1 ]; then lang=en; else lang=fr; fi
   kill_at "$fraction" "$report_ms" . "$ricochet" report good-a --lang $lang --out report-out.html
-  case $(check report-out.html good-a.html good-b.html) in a) seen_a=$((seen_a + 1)) ;; b) seen_b=$((seen_b + 1)) ;; esac
+  tally report-out.html good-a.html good-b.html
 done
 echo "report: $kills kills, file found old/new: $seen_a a, $seen_b b"
-leftovers . good-a good-b good-a.csv good-b.csv good-a.xlsx good-b.xlsx good-a.html good-b.html fractions.txt run-out \
+leftovers . marks good-a good-b good-a.csv good-b.csv good-a.xlsx good-b.xlsx good-a.html good-b.html fractions.txt run-out \
   run-out.html msel-out.csv msel-out.xlsx report-out.html
 echo "no partial output after $((4 * kills)) kills; $(temporaries run-out .) temporary files left by kills while writing"
