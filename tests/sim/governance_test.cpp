@@ -44,7 +44,8 @@ TEST_CASE("governance: the CRAPS activates in the 2026 exercise and its support 
     const auto& morteau = with.only("ladder.level", "establishment/ch-morteau");
     REQUIRE(with.by_id(morteau.cause).kind == "care.state");
     REQUIRE(with.by_id(morteau.cause).subject == "ch-morteau/inpatient");
-    const auto& pivot = with.find("ladder.level", "establishment/chi-haut-doubs").at(1);
+    // A copy: find returns a temporary vector.
+    const auto pivot = with.find("ladder.level", "establishment/chi-haut-doubs").at(1);
     REQUIRE(with.by_id(pivot.cause).kind == "care.state");
     REQUIRE(with.by_id(pivot.cause).subject == "chi-haut-doubs/emergency");
     for (const auto& e : with.events)

@@ -2,6 +2,8 @@
 
 #include <mutex>
 
+#include "daemon_lock.hpp"
+
 namespace ricochet::sim {
 
 void Agenda::start(simgrid::s4u::Host* host)
@@ -21,21 +23,23 @@ void Agenda::schedule(double when, std::function<void()> task)
 void Agenda::loop()
 {
   std::unique_lock<simgrid::s4u::Mutex> lock(*mutex_);
-  while (true) {
-    wakeups_.flush();
-    if (queue_.empty()) {
-      cv_->wait(lock);
-      continue;
+  until_killed(lock, [&] {
+    while (true) {
+      wakeups_.flush();
+      if (queue_.empty()) {
+        cv_->wait(lock);
+        continue;
+      }
+      double next = queue_.top().when;
+      if (next > simgrid::s4u::Engine::get_clock()) {
+        cv_->wait_until(lock, next);
+        continue; // woken early by a new task, or on time: look again
+      }
+      Entry entry = queue_.top();
+      queue_.pop();
+      entry.task();
     }
-    double next = queue_.top().when;
-    if (next > simgrid::s4u::Engine::get_clock()) {
-      cv_->wait_until(lock, next);
-      continue; // woken early by a new task, or on time: look again
-    }
-    Entry entry = queue_.top();
-    queue_.pop();
-    entry.task();
-  }
+  });
 }
 
 } // namespace ricochet::sim

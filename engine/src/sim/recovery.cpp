@@ -5,6 +5,8 @@
 #include <tuple>
 #include <mutex>
 
+#include "daemon_lock.hpp"
+
 namespace ricochet::sim {
 
 using model::AssetKind;
@@ -251,38 +253,40 @@ void Recovery::technician(std::size_t team, bool regional)
 {
   const std::string who = sg4::this_actor::get_name();
   std::unique_lock<sg4::Mutex> lock(*mutex_);
-  if (regional) { // wait to be asked, then travel
-    while (!regional_requested_)
-      cv_->wait(lock);
-    lock.unlock();
-    sg4::this_actor::sleep_for(config_.regional.delay_s);
-    if (!regional_arrived_) {
-      regional_arrived_ = true;
-      world_.emit("regional_support.arrived", config_.regional.org, "arrived", regional_cause_,
-                  {{"technicians", config_.regional.technicians}});
+  until_killed(lock, [&] {
+    if (regional) { // wait to be asked, then travel
+      while (!regional_requested_)
+        cv_->wait(lock);
+      lock.unlock();
+      sg4::this_actor::sleep_for(config_.regional.delay_s);
+      if (!regional_arrived_) {
+        regional_arrived_ = true;
+        world_.emit("regional_support.arrived", config_.regional.org, "arrived", regional_cause_,
+                    {{"technicians", config_.regional.technicians}});
+      }
+      lock.lock();
     }
-    lock.lock();
-  }
-  while (true) {
-    wakeups_.flush();
-    std::vector<std::size_t> serve = regional ? regional_teams_ : std::vector<std::size_t>{};
-    if (!regional && team_started_[team] == 1)
-      serve.push_back(team);
-    auto job = pick(serve);
-    std::optional<Plan> how = job ? plan(*job) : std::nullopt;
-    if (!job || !how) {
-      cv_->wait(lock);
-      continue;
+    while (true) {
+      wakeups_.flush();
+      std::vector<std::size_t> serve = regional ? regional_teams_ : std::vector<std::size_t>{};
+      if (!regional && team_started_[team] == 1)
+        serve.push_back(team);
+      auto job = pick(serve);
+      std::optional<Plan> how = job ? plan(*job) : std::nullopt;
+      if (!job || !how) {
+        cv_->wait(lock);
+        continue;
+      }
+      taken_[*job]     = 1;
+      std::size_t org  = world_.operator_of(*job);
+      std::uint64_t by = ordered_by_[org] != 0 ? ordered_by_[org] : requested_[org];
+      lock.unlock();
+      recover(*job, *how, by, who);
+      lock.lock();
+      taken_[*job] = 0;
+      wake();
     }
-    taken_[*job]     = 1;
-    std::size_t org  = world_.operator_of(*job);
-    std::uint64_t by = ordered_by_[org] != 0 ? ordered_by_[org] : requested_[org];
-    lock.unlock();
-    recover(*job, *how, by, who);
-    lock.lock();
-    taken_[*job] = 0;
-    wake();
-  }
+  });
 }
 
 } // namespace ricochet::sim

@@ -19,6 +19,16 @@
 
 XBT_LOG_NEW_DEFAULT_CATEGORY(ricochet, "ricochet simulation");
 
+// AddressSanitizer follows one stack per thread: SimGrid's default raw (and boost) contexts switch stacks behind
+// its back and ucontext gives false positives, so sanitized builds run actors as threads (docs/sanitizers.md).
+#if defined(__SANITIZE_ADDRESS__)
+#define RICOCHET_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define RICOCHET_ASAN 1
+#endif
+#endif
+
 namespace ricochet::sim {
 
 namespace sg4 = simgrid::s4u;
@@ -52,6 +62,10 @@ Simulation::Simulation(int* argc, char** argv) : pimpl_(std::make_unique<Impl>()
 {
   // Quiet by default (the program prints its own timeline); --log= flags given by the user still apply.
   xbt_log_control_set("root.thresh:warning");
+#ifdef RICOCHET_ASAN
+  // Before the engine: it creates its context factory in its constructor (a --cfg= flag still overrides this).
+  sg4::Engine::set_config("contexts/factory:thread");
+#endif
   pimpl_->engine = std::make_unique<sg4::Engine>(argc, argv);
   // Exact size/bandwidth timing: CM02 without cross-traffic (see docs/architecture.md).
   sg4::Engine::set_config("network/model:CM02");
