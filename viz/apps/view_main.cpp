@@ -9,6 +9,8 @@
 #include <memory>
 #include <optional>
 
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
@@ -45,9 +47,13 @@ sf::Vector2u parse_size(const std::string& text)
 }
 
 /** Writes an image atomically (temp file + rename), keeping the extension that tells SFML the format. */
+/** Written beside its final name then renamed over it: a killed viewer leaves the old image or the new one. The
+ *  temporary name carries the process id (two viewers may write the same file) and keeps the extension, from which
+ *  SFML 2.5 chooses the format (it cannot encode to memory). */
 void save_image(const sf::Image& image, const std::string& path)
 {
-  std::filesystem::path p(path), tmp = p.parent_path() / (".tmp-" + p.filename().string());
+  std::filesystem::path p(path);
+  std::filesystem::path tmp = p.parent_path() / (".tmp-" + std::to_string(::getpid()) + "-" + p.filename().string());
   if (!p.parent_path().empty())
     std::filesystem::create_directories(p.parent_path());
   if (!image.saveToFile(tmp.string()))
