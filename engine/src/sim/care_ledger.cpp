@@ -40,6 +40,16 @@ CareLedger::CareLedger(const model::Region& region, const core::LocalClock& cloc
     if (cf.kind == model::CareKind::REGULATION && s.nominal_per_h > 0) // one without patients regulates nothing
       regulation_.push_back(c);
   }
+  placing_order_.resize(slots_.size());
+  std::iota(placing_order_.begin(), placing_order_.end(), std::size_t{0});
+  std::stable_sort(placing_order_.begin(), placing_order_.end(), [&](std::size_t a, std::size_t b) {
+    return slots_[a].time_critical && !slots_[b].time_critical;
+  });
+  of_kind_.resize(static_cast<std::size_t>(model::CareKind::OTHER) + 1);
+  for (std::size_t c = 0; c < slots_.size(); ++c)
+    of_kind_[static_cast<std::size_t>(slots_[c].kind)].push_back(c);
+  for (const auto& o : region.organisations)
+    cos_lat_.push_back(o.location ? std::cos(o.location->lat * M_PI / 180.0) : INF);
 }
 
 double CareLedger::factor(std::size_t care, double t) const
@@ -84,7 +94,7 @@ double CareLedger::distance_km(std::size_t a, std::size_t b) const
   auto rad          = [](double deg) { return deg * M_PI / 180.0; };
   double dlat       = rad(lb->lat - la->lat), dlon = rad(lb->lon - la->lon);
   double h          = std::sin(dlat / 2) * std::sin(dlat / 2) +
-             std::cos(rad(la->lat)) * std::cos(rad(lb->lat)) * std::sin(dlon / 2) * std::sin(dlon / 2);
+             cos_lat_[a] * cos_lat_[b] * std::sin(dlon / 2) * std::sin(dlon / 2);
   return 2 * EARTH_RADIUS_KM * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
@@ -92,7 +102,12 @@ void CareLedger::step(double t, double dt)
 {
   const double dt_h = dt / 3600.0;
   const int hour    = clock_.at(t).hour;
-  std::vector<double> capacity(slots_.size()), spare(slots_.size()), waiting(slots_.size());
+  capacity_.assign(slots_.size(), 0.0);
+  spare_.assign(slots_.size(), 0.0);
+  waiting_.assign(slots_.size(), 0.0);
+  std::vector<double>& capacity = capacity_;
+  std::vector<double>& spare    = spare_;
+  std::vector<double>& waiting  = waiting_;
   // 1. Each function serves its own patients first (its backlog, then new arrivals).
   for (std::size_t c = 0; c < slots_.size(); ++c) {
     CareSlot& s    = slots_[c];
@@ -122,12 +137,7 @@ void CareLedger::step(double t, double dt)
     for (std::size_t r : regulation_)
       regulation += capacity[r] / regulation_slowdown_[slots_[r].org];
   }
-  std::vector<std::size_t> order(slots_.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return slots_[a].time_critical && !slots_[b].time_critical;
-  });
-  for (std::size_t o : order)
+  for (std::size_t o : placing_order_)
     if (waiting[o] > 0 && regulation > 0)
       place(o, slots_[o].kind, waiting[o], spare, waiting, &regulation);
   // 2b. Patients nobody could place may go by themselves to another kind of care (no regulation needed).
@@ -145,9 +155,10 @@ void CareLedger::step(double t, double dt)
 void CareLedger::place(std::size_t o, model::CareKind kind, double count, std::vector<double>& spare,
                        std::vector<double>& waiting, double* regulation)
 {
-  std::vector<std::pair<double, std::size_t>> receivers;
-  for (std::size_t r = 0; r < slots_.size(); ++r) {
-    if (r == o || slots_[r].kind != kind || spare[r] <= 0 || (kind == slots_[o].kind && slots_[r].org == slots_[o].org))
+  std::vector<std::pair<double, std::size_t>>& receivers = receivers_;
+  receivers.clear();
+  for (std::size_t r : of_kind_[static_cast<std::size_t>(kind)]) {
+    if (r == o || spare[r] <= 0 || (kind == slots_[o].kind && slots_[r].org == slots_[o].org))
       continue;
     double d = slots_[r].org == slots_[o].org ? 0.0 : distance_km(slots_[o].org, slots_[r].org);
     if (std::isfinite(d) && (regional_ || d <= radius_km_))

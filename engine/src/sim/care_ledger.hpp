@@ -81,6 +81,12 @@ private:
   std::vector<CareSlot> slots_;
   std::vector<std::size_t> regulation_; ///< SAMU regulation functions: their capacity bounds diversion
   std::map<std::pair<std::size_t, std::size_t>, double> flows_;
+  // Fixed for the run, so computed once (every step of every function used to sort, scan and allocate anew).
+  std::vector<std::size_t> placing_order_;        ///< time-critical functions first, then the others, stable
+  std::vector<std::vector<std::size_t>> of_kind_; ///< per care kind: its functions, ascending
+  std::vector<double> cos_lat_;                   ///< per organisation: cosine of its latitude (haversine)
+  std::vector<double> capacity_, spare_, waiting_; ///< per function, this step
+  std::vector<std::pair<double, std::size_t>> receivers_; ///< place(): candidates by distance
 };
 
 } // namespace ricochet::sim
