@@ -51,9 +51,19 @@ public:
   /** Zones reachable from `from` over links carrying `flows`, skipping link `without` (if set). */
   [[nodiscard]] std::vector<char> reach(std::size_t from, FlowSet flows, std::size_t without = SIZE_MAX) const
   {
+    return reach(std::vector<std::size_t>{from}, flows, without);
+  }
+  /** Zones reachable from any of `from` (one search for all: what matters is whether some start reaches). */
+  [[nodiscard]] std::vector<char> reach(const std::vector<std::size_t>& from, FlowSet flows,
+                                        std::size_t without = SIZE_MAX) const
+  {
     std::vector<char> seen(boost::num_vertices(graph_), 0);
-    std::deque<std::size_t> todo{from};
-    seen[from] = 1;
+    std::deque<std::size_t> todo;
+    for (std::size_t z : from)
+      if (seen[z] == 0) {
+        seen[z] = 1;
+        todo.push_back(z);
+      }
     while (!todo.empty()) {
       std::size_t z = todo.front();
       todo.pop_front();
@@ -135,12 +145,10 @@ BlastRadius blast_radius(const Region& region, const std::string& entry)
         held.insert(a->domain);
     }
     std::set<std::string> accepted = identities(region, held);
-    std::vector<char> reachable(region.zones.size() + 1, 0);
-    for (const auto& id : compromised) {
-      auto seen = zones.reach(zones.at(region.find_asset(id)->zone), lateral);
-      for (std::size_t z = 0; z < seen.size(); ++z)
-        reachable[z] |= seen[z];
-    }
+    std::vector<std::size_t> footholds;
+    for (const auto& id : compromised)
+      footholds.push_back(zones.at(region.find_asset(id)->zone));
+    const std::vector<char> reachable = zones.reach(footholds, lateral);
     for (const auto& t : region.assets) {
       if (compromised.count(t.id) != 0 || out_of_reach_backup(t) || t.controls.contains(Control::MFA) ||
           reachable[zones.at(t.zone)] == 0)
@@ -185,16 +193,19 @@ std::vector<SinglePoints> single_points(const Region& region)
     }
     sp.assets = sorted(assets);
     const Organisation* org = region.find_organisation(c.org);
+    std::vector<std::size_t> own;
+    for (const auto& z : org->zones)
+      own.push_back(zones.at(z));
+    const std::vector<char> before = zones.reach(own, {});
     for (std::size_t l = 0; l < region.links.size(); ++l) {
+      // A link the organisation's zones do not reach carries none of its paths: cutting it changes nothing.
+      if (before[zones.at(region.links[l].from)] == 0 && before[zones.at(region.links[l].to)] == 0)
+        continue;
+      const std::vector<char> after = zones.reach(own, {}, l);
       bool cuts = false;
       for (const auto& need : c.needs) {
         std::size_t target = zones.at(region.find_asset(need)->zone);
-        bool before = false, after = false;
-        for (const auto& z : org->zones) {
-          before |= zones.reach(zones.at(z), {})[target] != 0;
-          after |= zones.reach(zones.at(z), {}, l)[target] != 0;
-        }
-        cuts |= before && !after;
+        cuts |= before[target] != 0 && after[target] == 0;
       }
       if (cuts)
         sp.links.push_back(region.links[l].id);
