@@ -1,23 +1,30 @@
-// Static exposure analysis on the region's graphs (Boost.Graph traversals and max-flow).
+// Static exposure analysis on integer indexes of the region (zones, domains, assets), built once per analysis.
+//
+// Cost: the attacker's spread from an entry only scans the assets of the zones it reaches; the ranking of changes
+// re-plays an entry only when the change can alter its spread (a link it reaches, a trust or domain it uses, an
+// asset it takes), which gives the same figures as re-playing every entry on a changed copy of the region; the links
+// whose loss cuts a care function are read from a dominator tree of the zone graph. Each of these was a full pass
+// over the region per entry, per candidate or per link, cubic in the size of the region.
 #include "ricochet/model/exposure.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <limits>
 #include <set>
 #include <stdexcept>
 #include <unordered_map>
 
 #include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/edmonds_karp_max_flow.hpp>
-#include <boost/graph/filtered_graph.hpp>
 
 #include "ricochet/model/region_graph.hpp"
 
 namespace ricochet::model {
 
 namespace {
+
+constexpr std::size_t NONE = std::numeric_limits<std::size_t>::max();
 
 FlowSet lateral_flows()
 {
@@ -27,208 +34,35 @@ FlowSet lateral_flows()
   return f;
 }
 
-bool carries(const Link& l, FlowSet wanted)
+bool carries(FlowSet flows, FlowSet wanted)
 {
-  return wanted.empty() || l.flows.contains(Flow::ANY) || (l.flows.bits() & wanted.bits()) != 0;
+  return wanted.empty() || flows.contains(Flow::ANY) || (flows.bits() & wanted.bits()) != 0;
 }
-
-/** Zones (and the Internet) joined by links, one arc per direction a link allows. */
-class Zones {
-public:
-  explicit Zones(const Region& r) : region_(r), graph_(r.zones.size() + 1)
-  {
-    for (std::size_t i = 0; i < r.zones.size(); ++i)
-      index_.emplace(r.zones[i].id, i);
-    index_.emplace(INTERNET_ENDPOINT, r.zones.size());
-    for (std::size_t l = 0; l < r.links.size(); ++l) {
-      std::size_t a = index_.at(r.links[l].from), b = index_.at(r.links[l].to);
-      boost::add_edge(a, b, l, graph_);
-      if (r.links[l].two_way)
-        boost::add_edge(b, a, l, graph_);
-    }
-  }
-  [[nodiscard]] std::size_t at(const std::string& zone) const { return index_.at(zone); }
-  /** Zones reachable from `from` over links carrying `flows`, skipping link `without` (if set). */
-  [[nodiscard]] std::vector<char> reach(std::size_t from, FlowSet flows, std::size_t without = SIZE_MAX) const
-  {
-    return reach(std::vector<std::size_t>{from}, flows, without);
-  }
-  /** Zones reachable from any of `from` (one search for all: what matters is whether some start reaches). */
-  [[nodiscard]] std::vector<char> reach(const std::vector<std::size_t>& from, FlowSet flows,
-                                        std::size_t without = SIZE_MAX) const
-  {
-    std::vector<char> seen(boost::num_vertices(graph_), 0);
-    std::deque<std::size_t> todo;
-    for (std::size_t z : from)
-      if (seen[z] == 0) {
-        seen[z] = 1;
-        todo.push_back(z);
-      }
-    while (!todo.empty()) {
-      std::size_t z = todo.front();
-      todo.pop_front();
-      for (auto e : boost::make_iterator_range(boost::out_edges(z, graph_))) {
-        std::size_t l = graph_[e], next = boost::target(e, graph_);
-        if (l == without || seen[next] != 0 || !carries(region_.links[l], flows))
-          continue;
-        seen[next] = 1;
-        todo.push_back(next);
-      }
-    }
-    return seen;
-  }
-
-private:
-  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property, std::size_t>;
-  const Region& region_;
-  std::unordered_map<std::string, std::size_t> index_;
-  Graph graph_;
-};
-
-std::vector<std::string> sorted(std::set<std::string> s) { return {s.begin(), s.end()}; }
 
 bool out_of_reach_backup(const Asset& a) { return a.backup && a.backup->mode != BackupMode::ONLINE; }
 
-/** Domains whose identities are accepted, from held credentials, through trusts without MFA. */
-std::set<std::string> identities(const Region& r, const std::set<std::string>& held)
+/** A change being weighed, applied on the fly instead of on a copy of the region. */
+struct Tweak {
+  std::size_t quiet_link    = NONE; ///< this link loses rdp, smb and ssh
+  std::size_t mfa_trust     = NONE; ///< this trust requires MFA
+  std::size_t tiered_domain = NONE; ///< this domain has administration tiering
+  std::size_t mfa_asset     = NONE; ///< this asset requires MFA
+};
+
+/** Where the attacker got from one entry: the least fixpoint of lateral movement and credentials. */
+struct Spread {
+  std::vector<std::size_t> assets; ///< compromised, entry first
+  std::vector<char> zones;         ///< reached over lateral links from the compromised assets' zones
+  std::vector<char> accepted;      ///< domains whose identities the attacker can use
+};
+
+/** Sorted, distinct strings. */
+std::vector<std::string> sorted_ids(std::vector<std::string> ids)
 {
-  std::set<std::string> out(held.begin(), held.end());
-  std::deque<std::string> todo(held.begin(), held.end());
-  while (!todo.empty()) {
-    std::string d = todo.front();
-    todo.pop_front();
-    for (const auto& t : r.trusts) {
-      if (t.mfa)
-        continue;
-      std::string next = t.from == d ? t.to : (t.two_way && t.to == d ? t.from : "");
-      if (!next.empty() && out.insert(next).second)
-        todo.push_back(next);
-    }
-  }
-  return out;
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
 }
-
-} // namespace
-
-std::vector<std::string> entry_points(const Region& region)
-{
-  Zones zones(region);
-  auto from_internet = zones.reach(zones.at(INTERNET_ENDPOINT), {});
-  std::vector<std::string> out;
-  for (const auto& a : region.assets)
-    if ((from_internet[zones.at(a.zone)] != 0 && !a.controls.contains(Control::MFA) && !out_of_reach_backup(a) &&
-         (a.kind == AssetKind::REMOTE_ACCESS || a.kind == AssetKind::INTERNET_GATEWAY || a.kind == AssetKind::SAAS)) ||
-        a.kind == AssetKind::WORKSTATIONS)
-      out.push_back(a.id);
-  return out;
-}
-
-BlastRadius blast_radius(const Region& region, const std::string& entry)
-{
-  const Asset* start = region.find_asset(entry);
-  if (start == nullptr)
-    throw std::invalid_argument("no asset '" + entry + "'");
-  Zones zones(region);
-  const FlowSet lateral = lateral_flows();
-  std::set<std::string> compromised{entry}, held;
-  // A service reached from the Internet is entered with a valid account of its domain.
-  if (!start->domain.empty() && zones.reach(zones.at(INTERNET_ENDPOINT), {})[zones.at(start->zone)] != 0 &&
-      start->kind != AssetKind::WORKSTATIONS)
-    held.insert(start->domain);
-  bool grew = true;
-  while (grew) {
-    grew = false;
-    for (const auto& id : compromised) {
-      const Asset* a = region.find_asset(id);
-      const Domain* d = a->domain.empty() ? nullptr : region.find_domain(a->domain);
-      if (d != nullptr && (!d->tiering || a->kind != AssetKind::WORKSTATIONS))
-        held.insert(a->domain);
-    }
-    std::set<std::string> accepted = identities(region, held);
-    std::vector<std::size_t> footholds;
-    for (const auto& id : compromised)
-      footholds.push_back(zones.at(region.find_asset(id)->zone));
-    const std::vector<char> reachable = zones.reach(footholds, lateral);
-    for (const auto& t : region.assets) {
-      if (compromised.count(t.id) != 0 || out_of_reach_backup(t) || t.controls.contains(Control::MFA) ||
-          reachable[zones.at(t.zone)] == 0)
-        continue;
-      bool valid = !t.domain.empty() ? accepted.count(t.domain) != 0
-                                     : std::any_of(region.domains.begin(), region.domains.end(), [&](const Domain& d) {
-                                         return d.owner == t.org && accepted.count(d.id) != 0;
-                                       });
-      if (valid) {
-        compromised.insert(t.id);
-        grew = true;
-      }
-    }
-  }
-  RegionGraph graph(region);
-  std::set<std::string> down, care, orgs;
-  for (const auto& id : compromised) {
-    down.insert(id);
-    for (const auto& d : graph.failure_closure(id))
-      down.insert(d);
-    for (const auto& c : graph.care_functions_at_risk(id))
-      care.insert(c);
-  }
-  for (const auto& c : care)
-    orgs.insert(region.find_care_function(c)->org);
-  std::set<std::string> domains(held.begin(), held.end());
-  return {entry, sorted(compromised), sorted(identities(region, domains)), sorted(down), sorted(care), sorted(orgs)};
-}
-
-std::vector<SinglePoints> single_points(const Region& region)
-{
-  RegionGraph graph(region);
-  Zones zones(region);
-  std::vector<SinglePoints> out;
-  for (const auto& c : region.care_functions) {
-    SinglePoints sp{c.id, {}, {}};
-    std::set<std::string> assets;
-    for (const auto& need : c.needs) {
-      assets.insert(need);
-      for (const auto& r : graph.requirements(need))
-        assets.insert(r);
-    }
-    sp.assets = sorted(assets);
-    const Organisation* org = region.find_organisation(c.org);
-    std::vector<std::size_t> own;
-    for (const auto& z : org->zones)
-      own.push_back(zones.at(z));
-    const std::vector<char> before = zones.reach(own, {});
-    for (std::size_t l = 0; l < region.links.size(); ++l) {
-      // A link the organisation's zones do not reach carries none of its paths: cutting it changes nothing.
-      if (before[zones.at(region.links[l].from)] == 0 && before[zones.at(region.links[l].to)] == 0)
-        continue;
-      const std::vector<char> after = zones.reach(own, {}, l);
-      bool cuts = false;
-      for (const auto& need : c.needs) {
-        std::size_t target = zones.at(region.find_asset(need)->zone);
-        cuts |= before[target] != 0 && after[target] == 0;
-      }
-      if (cuts)
-        sp.links.push_back(region.links[l].id);
-    }
-    out.push_back(std::move(sp));
-  }
-  return out;
-}
-
-std::map<std::string, std::vector<std::string>> shared_single_points(const Region& region)
-{
-  std::map<std::string, std::set<std::string>> orgs_of;
-  for (const auto& sp : single_points(region))
-    for (const auto& a : sp.assets)
-      orgs_of[a].insert(region.find_care_function(sp.care)->org);
-  std::map<std::string, std::vector<std::string>> out;
-  for (const auto& [asset, orgs] : orgs_of)
-    if (orgs.size() >= 2)
-      out[asset] = sorted(orgs);
-  return out;
-}
-
-namespace {
 
 /** Max-flow min-cut on a small directed graph; arcs carry an id. Returns the ids of the arcs in the cut. */
 std::vector<std::size_t> min_cut_arcs(std::size_t vertices, const std::vector<std::tuple<std::size_t, std::size_t, double, std::size_t>>& arcs,
@@ -277,11 +111,397 @@ std::vector<std::size_t> min_cut_arcs(std::size_t vertices, const std::vector<st
   return cut;
 }
 
+/** Immediate dominators of a graph given as successor lists, from `root` (Cooper, Harvey and Kennedy's iterative
+ *  algorithm); NONE for what the root does not reach. */
+std::vector<std::size_t> dominators(const std::vector<std::vector<std::size_t>>& next, std::size_t root)
+{
+  const std::size_t n = next.size();
+  std::vector<std::size_t> order, rank(n, NONE); // reverse postorder
+  std::vector<std::pair<std::size_t, std::size_t>> stack{{root, 0}};
+  std::vector<char> seen(n, 0);
+  seen[root] = 1;
+  while (!stack.empty()) {
+    auto& [v, i] = stack.back();
+    if (i < next[v].size()) {
+      std::size_t w = next[v][i++];
+      if (seen[w] == 0) {
+        seen[w] = 1;
+        stack.emplace_back(w, 0);
+      }
+    } else {
+      order.push_back(v);
+      stack.pop_back();
+    }
+  }
+  std::reverse(order.begin(), order.end());
+  for (std::size_t k = 0; k < order.size(); ++k)
+    rank[order[k]] = k;
+  std::vector<std::vector<std::size_t>> prev(n);
+  for (std::size_t v : order)
+    for (std::size_t w : next[v])
+      prev[w].push_back(v);
+  std::vector<std::size_t> idom(n, NONE);
+  idom[root] = root;
+  auto intersect = [&](std::size_t a, std::size_t b) {
+    while (a != b) {
+      while (rank[a] > rank[b])
+        a = idom[a];
+      while (rank[b] > rank[a])
+        b = idom[b];
+    }
+    return a;
+  };
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::size_t k = 1; k < order.size(); ++k) {
+      std::size_t v = order[k], best = NONE;
+      for (std::size_t p : prev[v])
+        if (idom[p] != NONE)
+          best = best == NONE ? p : intersect(p, best);
+      if (best != idom[v]) {
+        idom[v] = best;
+        changed = true;
+      }
+    }
+  }
+  return idom;
+}
+
 } // namespace
 
-MinCut minimum_cut(const Region& region, const std::string& entry, const std::string& target,
-                   const std::map<std::string, double>& weights)
+struct ExposureAnalysis::Impl {
+  const Region& r;
+  std::unordered_map<std::string, std::size_t> zone_index, domain_index, org_index;
+  std::size_t internet = 0; ///< the Internet's zone index (after the zones)
+  struct Arc {
+    std::size_t to, link;
+  };
+  std::vector<std::vector<Arc>> arcs;              ///< per zone: links leaving it, one arc per allowed direction
+  std::vector<char> lateral, lateral_when_quiet;   ///< per link: carries rdp/smb/ssh (as is; without them)
+  std::vector<std::size_t> asset_zone, asset_domain, asset_org;
+  std::vector<std::vector<std::size_t>> zone_assets;   ///< per zone: its assets, in region order
+  std::vector<std::vector<std::size_t>> owned_domains; ///< per organisation
+  struct TrustArc {
+    std::size_t to, trust;
+  };
+  std::vector<std::vector<TrustArc>> trust_arcs; ///< per domain: the trusts accepting its identities elsewhere
+  std::vector<char> from_internet;               ///< zones reached from the Internet, any flow
+  std::vector<std::vector<std::size_t>> fail_with; ///< per asset: what runs on it or depends on it (hard)
+  std::vector<std::vector<std::size_t>> needed_by; ///< per asset: care functions that need it
+  // minimum_cut answers only depend on the zones, the domains and the weights
+  mutable std::map<std::string, double> cut_weights;
+  mutable std::map<std::pair<std::size_t, std::size_t>, std::pair<std::vector<std::string>, double>> network_cuts;
+  mutable std::map<std::size_t, std::vector<char>> lateral_reach;
+  mutable std::map<std::pair<std::size_t, std::size_t>, std::pair<std::vector<std::string>, bool>> identity_cuts;
+
+  explicit Impl(const Region& region) : r(region)
+  {
+    for (std::size_t i = 0; i < r.zones.size(); ++i)
+      zone_index.emplace(r.zones[i].id, i);
+    internet = r.zones.size();
+    zone_index.emplace(INTERNET_ENDPOINT, internet);
+    for (std::size_t i = 0; i < r.domains.size(); ++i)
+      domain_index.emplace(r.domains[i].id, i);
+    for (std::size_t i = 0; i < r.organisations.size(); ++i)
+      org_index.emplace(r.organisations[i].id, i);
+    arcs.resize(internet + 1);
+    const FlowSet lat = lateral_flows();
+    for (std::size_t l = 0; l < r.links.size(); ++l) {
+      std::size_t a = zone_index.at(r.links[l].from), b = zone_index.at(r.links[l].to);
+      arcs[a].push_back({b, l});
+      if (r.links[l].two_way)
+        arcs[b].push_back({a, l});
+      FlowSet quiet = r.links[l].flows;
+      for (Flow f : {Flow::RDP, Flow::SMB, Flow::SSH})
+        quiet.remove(f);
+      lateral.push_back(carries(r.links[l].flows, lat) ? 1 : 0);
+      lateral_when_quiet.push_back(carries(quiet, lat) ? 1 : 0);
+    }
+    zone_assets.resize(internet + 1);
+    owned_domains.resize(r.organisations.size());
+    for (std::size_t d = 0; d < r.domains.size(); ++d)
+      if (auto it = org_index.find(r.domains[d].owner); it != org_index.end())
+        owned_domains[it->second].push_back(d);
+    for (std::size_t a = 0; a < r.assets.size(); ++a) {
+      const Asset& asset = r.assets[a];
+      asset_zone.push_back(zone_index.at(asset.zone));
+      asset_domain.push_back(asset.domain.empty() ? NONE : domain_index.at(asset.domain));
+      auto org = org_index.find(asset.org);
+      asset_org.push_back(org == org_index.end() ? NONE : org->second);
+      zone_assets[asset_zone.back()].push_back(a);
+    }
+    trust_arcs.resize(r.domains.size());
+    for (std::size_t k = 0; k < r.trusts.size(); ++k) {
+      std::size_t from = domain_index.at(r.trusts[k].from), to = domain_index.at(r.trusts[k].to);
+      trust_arcs[from].push_back({to, k});
+      if (r.trusts[k].two_way)
+        trust_arcs[to].push_back({from, k});
+    }
+    from_internet = reach({internet}, false, Tweak{});
+    fail_with.resize(r.assets.size());
+    needed_by.resize(r.assets.size());
+    auto index_of = [&](const std::string& id) { return static_cast<std::size_t>(r.find_asset(id) - r.assets.data()); };
+    for (std::size_t a = 0; a < r.assets.size(); ++a) {
+      if (!r.assets[a].runs_on.empty())
+        fail_with[index_of(r.assets[a].runs_on)].push_back(a);
+      for (const auto& d : r.assets[a].depends_on)
+        if (d.hard)
+          fail_with[index_of(d.target)].push_back(a);
+    }
+    for (std::size_t c = 0; c < r.care_functions.size(); ++c)
+      for (const auto& n : r.care_functions[c].needs)
+        needed_by[index_of(n)].push_back(c);
+  }
+
+  [[nodiscard]] std::size_t asset(const std::string& id) const
+  {
+    const Asset* a = r.find_asset(id);
+    if (a == nullptr)
+      throw std::invalid_argument("no asset '" + id + "'");
+    return static_cast<std::size_t>(a - r.assets.data());
+  }
+
+  [[nodiscard]] bool carries_lateral(std::size_t link, const Tweak& tw) const
+  {
+    return (link == tw.quiet_link ? lateral_when_quiet : lateral)[link] != 0;
+  }
+
+  /** Zones reached from `from` over links (lateral ones only if `only_lateral`), skipping link `without`. */
+  [[nodiscard]] std::vector<char> reach(const std::vector<std::size_t>& from, bool only_lateral, const Tweak& tw,
+                                        std::size_t without = NONE) const
+  {
+    std::vector<char> seen(internet + 1, 0);
+    std::vector<std::size_t> todo;
+    for (std::size_t z : from)
+      if (seen[z] == 0) {
+        seen[z] = 1;
+        todo.push_back(z);
+      }
+    for (std::size_t head = 0; head < todo.size(); ++head)
+      for (const Arc& arc : arcs[todo[head]])
+        if (arc.link != without && seen[arc.to] == 0 && (!only_lateral || carries_lateral(arc.link, tw))) {
+          seen[arc.to] = 1;
+          todo.push_back(arc.to);
+        }
+    return seen;
+  }
+
+  /** Domains whose identities are accepted, from held credentials, through trusts without MFA. */
+  [[nodiscard]] std::vector<char> identities(const std::vector<char>& held, const Tweak& tw) const
+  {
+    std::vector<char> out = held;
+    std::vector<std::size_t> todo;
+    for (std::size_t d = 0; d < held.size(); ++d)
+      if (held[d] != 0)
+        todo.push_back(d);
+    for (std::size_t head = 0; head < todo.size(); ++head)
+      for (const TrustArc& t : trust_arcs[todo[head]])
+        if (!r.trusts[t.trust].mfa && t.trust != tw.mfa_trust && out[t.to] == 0) {
+          out[t.to] = 1;
+          todo.push_back(t.to);
+        }
+    return out;
+  }
+
+  /** Lateral movement over links carrying rdp, smb or ssh with credentials valid in the target's domain, until
+   *  nothing more can be taken. */
+  [[nodiscard]] Spread spread(std::size_t entry, const Tweak& tw) const
+  {
+    const Asset& start = r.assets[entry];
+    Spread s;
+    std::vector<char> taken(r.assets.size(), 0), held(r.domains.size(), 0);
+    s.assets.push_back(entry);
+    taken[entry] = 1;
+    // A service reached from the Internet is entered with a valid account of its domain.
+    if (asset_domain[entry] != NONE && from_internet[asset_zone[entry]] != 0 && start.kind != AssetKind::WORKSTATIONS)
+      held[asset_domain[entry]] = 1;
+    for (bool grew = true; grew;) {
+      grew = false;
+      for (std::size_t a : s.assets) {
+        std::size_t d = asset_domain[a];
+        bool tiering  = d != NONE && (r.domains[d].tiering || d == tw.tiered_domain);
+        if (d != NONE && (!tiering || r.assets[a].kind != AssetKind::WORKSTATIONS))
+          held[d] = 1;
+      }
+      s.accepted = identities(held, tw);
+      std::vector<std::size_t> footholds;
+      for (std::size_t a : s.assets)
+        footholds.push_back(asset_zone[a]);
+      s.zones            = reach(footholds, true, tw);
+      std::size_t before = s.assets.size();
+      for (std::size_t z = 0; z <= internet; ++z) {
+        if (s.zones[z] == 0)
+          continue;
+        for (std::size_t t : zone_assets[z]) {
+          const Asset& target = r.assets[t];
+          if (taken[t] != 0 || out_of_reach_backup(target) || target.controls.contains(Control::MFA) ||
+              t == tw.mfa_asset)
+            continue;
+          bool valid = asset_domain[t] != NONE
+                           ? s.accepted[asset_domain[t]] != 0
+                           : asset_org[t] != NONE && std::any_of(owned_domains[asset_org[t]].begin(),
+                                                                 owned_domains[asset_org[t]].end(),
+                                                                 [&](std::size_t d) { return s.accepted[d] != 0; });
+          if (valid) {
+            s.assets.push_back(t);
+            grew = true;
+          }
+        }
+      }
+      for (std::size_t k = before; k < s.assets.size(); ++k) // taken at the end of the pass, as a whole
+        taken[s.assets[k]] = 1;
+    }
+    return s;
+  }
+
+  /** What goes down with the compromised assets (hosting, hard dependencies) and the care functions needing it. */
+  void consequences(const Spread& s, std::vector<std::size_t>& down, std::vector<std::size_t>& care) const
+  {
+    std::vector<char> seen(r.assets.size(), 0), care_seen(r.care_functions.size(), 0);
+    for (std::size_t a : s.assets)
+      if (seen[a] == 0) {
+        seen[a] = 1;
+        down.push_back(a);
+      }
+    for (std::size_t head = 0; head < down.size(); ++head) {
+      for (std::size_t d : fail_with[down[head]])
+        if (seen[d] == 0) {
+          seen[d] = 1;
+          down.push_back(d);
+        }
+      for (std::size_t c : needed_by[down[head]])
+        if (care_seen[c] == 0) {
+          care_seen[c] = 1;
+          care.push_back(c);
+        }
+    }
+  }
+
+  [[nodiscard]] std::size_t care_count(const Spread& s) const
+  {
+    std::vector<std::size_t> down, care;
+    consequences(s, down, care);
+    return care.size();
+  }
+};
+
+ExposureAnalysis::ExposureAnalysis(const Region& region) : impl_(std::make_unique<Impl>(region)) {}
+ExposureAnalysis::~ExposureAnalysis() = default;
+
+BlastRadius ExposureAnalysis::blast_radius(const std::string& entry) const
 {
+  const Impl& x = *impl_;
+  Spread s      = x.spread(x.asset(entry), Tweak{});
+  std::vector<std::size_t> down, care;
+  x.consequences(s, down, care);
+  BlastRadius out{entry, {}, {}, {}, {}, {}};
+  for (std::size_t a : s.assets)
+    out.assets.push_back(x.r.assets[a].id);
+  for (std::size_t d = 0; d < s.accepted.size(); ++d)
+    if (s.accepted[d] != 0)
+      out.domains.push_back(x.r.domains[d].id);
+  for (std::size_t a : down)
+    out.down.push_back(x.r.assets[a].id);
+  for (std::size_t c : care) {
+    out.care_at_risk.push_back(x.r.care_functions[c].id);
+    out.organisations.push_back(x.r.care_functions[c].org);
+  }
+  out.assets        = sorted_ids(std::move(out.assets));
+  out.domains       = sorted_ids(std::move(out.domains));
+  out.down          = sorted_ids(std::move(out.down));
+  out.care_at_risk  = sorted_ids(std::move(out.care_at_risk));
+  out.organisations = sorted_ids(std::move(out.organisations));
+  return out;
+}
+
+std::vector<std::string> entry_points(const Region& region)
+{
+  ExposureAnalysis::Impl x(region);
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < region.assets.size(); ++i) {
+    const Asset& a = region.assets[i];
+    if ((x.from_internet[x.asset_zone[i]] != 0 && !a.controls.contains(Control::MFA) && !out_of_reach_backup(a) &&
+         (a.kind == AssetKind::REMOTE_ACCESS || a.kind == AssetKind::INTERNET_GATEWAY || a.kind == AssetKind::SAAS)) ||
+        a.kind == AssetKind::WORKSTATIONS)
+      out.push_back(a.id);
+  }
+  return out;
+}
+
+BlastRadius blast_radius(const Region& region, const std::string& entry)
+{
+  return ExposureAnalysis(region).blast_radius(entry);
+}
+
+std::vector<SinglePoints> single_points(const Region& region)
+{
+  RegionGraph graph(region);
+  ExposureAnalysis::Impl x(region);
+  // A link cuts a zone off from an organisation iff one of its arcs dominates the zone in the graph where each arc
+  // is a vertex of its own, from a root leading to the organisation's zones (a path never needs both directions of
+  // one link, so removing the link cuts exactly what one of its arcs dominates).
+  const std::size_t zones = x.internet + 1, root = zones;
+  std::vector<std::vector<std::size_t>> next(zones + 1);
+  std::vector<std::size_t> link_of; // per arc vertex (from zones + 1 on)
+  for (std::size_t z = 0; z < zones; ++z)
+    for (const auto& arc : x.arcs[z]) {
+      std::size_t v = next.size();
+      next.push_back({arc.to});
+      next[z].push_back(v);
+      link_of.push_back(arc.link);
+    }
+  std::map<std::size_t, std::vector<std::size_t>> idom_of_org;
+  std::vector<SinglePoints> out;
+  for (const auto& c : region.care_functions) {
+    SinglePoints sp{c.id, {}, {}};
+    std::set<std::string> assets;
+    for (const auto& need : c.needs) {
+      assets.insert(need);
+      for (const auto& req : graph.requirements(need))
+        assets.insert(req);
+    }
+    sp.assets = {assets.begin(), assets.end()};
+    std::size_t org = x.org_index.at(c.org);
+    auto it         = idom_of_org.find(org);
+    if (it == idom_of_org.end()) {
+      next[root].clear();
+      for (const auto& z : region.organisations[org].zones)
+        next[root].push_back(x.zone_index.at(z));
+      it = idom_of_org.emplace(org, dominators(next, root)).first;
+    }
+    const std::vector<std::size_t>& idom = it->second;
+    std::vector<std::size_t> cut;
+    for (const auto& need : c.needs)
+      for (std::size_t v = x.asset_zone[x.asset(need)]; idom[v] != NONE && v != root; v = idom[v])
+        if (v > root)
+          cut.push_back(link_of[v - root - 1]);
+    std::sort(cut.begin(), cut.end());
+    cut.erase(std::unique(cut.begin(), cut.end()), cut.end());
+    for (std::size_t l : cut)
+      sp.links.push_back(region.links[l].id);
+    out.push_back(std::move(sp));
+  }
+  return out;
+}
+
+std::map<std::string, std::vector<std::string>> shared_single_points(const Region& region)
+{
+  std::map<std::string, std::set<std::string>> orgs_of;
+  for (const auto& sp : single_points(region))
+    for (const auto& a : sp.assets)
+      orgs_of[a].insert(region.find_care_function(sp.care)->org);
+  std::map<std::string, std::vector<std::string>> out;
+  for (const auto& [asset, orgs] : orgs_of)
+    if (orgs.size() >= 2)
+      out[asset] = {orgs.begin(), orgs.end()};
+  return out;
+}
+
+MinCut ExposureAnalysis::minimum_cut(const std::string& entry, const std::string& target,
+                                     const std::map<std::string, double>& weights) const
+{
+  const Impl& x     = *impl_;
+  const Region& region = x.r;
   const Asset* from = region.find_asset(entry);
   const Asset* to   = region.find_asset(target);
   if (from == nullptr || to == nullptr)
@@ -289,94 +509,172 @@ MinCut minimum_cut(const Region& region, const std::string& entry, const std::st
   for (const auto& [link, w] : weights)
     if (!std::isfinite(w) || w <= 0) // an infinite capacity never saturates: the max-flow would not end
       throw std::invalid_argument("the weight of link '" + link + "' must be a positive finite number");
+  if (weights != x.cut_weights) {
+    x.cut_weights = weights;
+    x.network_cuts.clear();
+  }
   MinCut out;
-  Zones zones(region);
-  const FlowSet lateral = lateral_flows();
-  std::size_t s = zones.at(from->zone), t = zones.at(to->zone);
+  std::size_t s = x.zone_index.at(from->zone), t = x.zone_index.at(to->zone);
+  auto reach = x.lateral_reach.find(s);
+  if (reach == x.lateral_reach.end())
+    reach = x.lateral_reach.emplace(s, x.reach({s}, true, Tweak{})).first;
   if (s == t)
     out.network = "same zone";
-  else if (zones.reach(s, lateral)[t] != 0) {
+  else if (reach->second[t] != 0) {
     out.network = "cut";
-    std::vector<std::tuple<std::size_t, std::size_t, double, std::size_t>> arcs;
-    for (std::size_t l = 0; l < region.links.size(); ++l) {
-      const Link& link = region.links[l];
-      if (!carries(link, lateral))
-        continue;
-      auto w = weights.count(link.id) != 0 ? weights.at(link.id) : 1.0;
-      arcs.emplace_back(zones.at(link.from), zones.at(link.to), w, l);
-      if (link.two_way)
-        arcs.emplace_back(zones.at(link.to), zones.at(link.from), w, l);
+    auto known  = x.network_cuts.find({s, t});
+    if (known == x.network_cuts.end()) {
+      std::vector<std::tuple<std::size_t, std::size_t, double, std::size_t>> arcs;
+      for (std::size_t l = 0; l < region.links.size(); ++l) {
+        const Link& link = region.links[l];
+        if (x.lateral[l] == 0)
+          continue;
+        auto w = weights.count(link.id) != 0 ? weights.at(link.id) : 1.0;
+        arcs.emplace_back(x.zone_index.at(link.from), x.zone_index.at(link.to), w, l);
+        if (link.two_way)
+          arcs.emplace_back(x.zone_index.at(link.to), x.zone_index.at(link.from), w, l);
+      }
+      double flow = 0, weight = 0;
+      std::vector<std::string> links;
+      for (std::size_t l : min_cut_arcs(region.zones.size() + 1, arcs, s, t, flow))
+        links.push_back(region.links[l].id);
+      for (const auto& id : links)
+        weight += weights.count(id) != 0 ? weights.at(id) : 1.0;
+      known = x.network_cuts.emplace(std::make_pair(s, t), std::make_pair(links, weight)).first;
     }
-    double flow = 0;
-    for (std::size_t l : min_cut_arcs(region.zones.size() + 1, arcs, s, t, flow))
-      out.links.push_back(region.links[l].id);
-    for (const auto& id : out.links)
-      out.weight += weights.count(id) != 0 ? weights.at(id) : 1.0;
+    out.links  = known->second.first;
+    out.weight = known->second.second;
   }
   if (!from->domain.empty() && !to->domain.empty() && from->domain == to->domain)
     out.identity = "same domain";
   if (!from->domain.empty() && !to->domain.empty() && from->domain != to->domain) {
-    std::unordered_map<std::string, std::size_t> di;
-    for (std::size_t d = 0; d < region.domains.size(); ++d)
-      di.emplace(region.domains[d].id, d);
-    std::vector<std::tuple<std::size_t, std::size_t, double, std::size_t>> arcs;
-    for (std::size_t k = 0; k < region.trusts.size(); ++k) {
-      const Trust& tr = region.trusts[k];
-      if (tr.mfa)
-        continue;
-      arcs.emplace_back(di.at(tr.from), di.at(tr.to), 1.0, k);
-      if (tr.two_way)
-        arcs.emplace_back(di.at(tr.to), di.at(tr.from), 1.0, k);
+    std::size_t df = x.domain_index.at(from->domain), dt = x.domain_index.at(to->domain);
+    auto known = x.identity_cuts.find({df, dt});
+    if (known == x.identity_cuts.end()) {
+      std::vector<std::tuple<std::size_t, std::size_t, double, std::size_t>> arcs;
+      for (std::size_t k = 0; k < region.trusts.size(); ++k) {
+        const Trust& tr = region.trusts[k];
+        if (tr.mfa)
+          continue;
+        arcs.emplace_back(x.domain_index.at(tr.from), x.domain_index.at(tr.to), 1.0, k);
+        if (tr.two_way)
+          arcs.emplace_back(x.domain_index.at(tr.to), x.domain_index.at(tr.from), 1.0, k);
+      }
+      double flow = 0;
+      std::vector<std::string> trusts;
+      for (std::size_t k : min_cut_arcs(region.domains.size(), arcs, df, dt, flow))
+        trusts.push_back(region.trusts[k].from + "->" + region.trusts[k].to);
+      known = x.identity_cuts.emplace(std::make_pair(df, dt), std::make_pair(trusts, flow > 0)).first;
     }
-    double flow = 0;
-    for (std::size_t k : min_cut_arcs(region.domains.size(), arcs, di.at(from->domain), di.at(to->domain), flow))
-      out.trusts.push_back(region.trusts[k].from + "->" + region.trusts[k].to);
-    out.identity = flow > 0 ? "cut" : "separated";
+    out.trusts   = known->second.first;
+    out.identity = known->second.second ? "cut" : "separated";
   }
   return out;
 }
 
-std::vector<Candidate> rank_changes(const Region& region, const std::vector<std::string>& entries)
+MinCut minimum_cut(const Region& region, const std::string& entry, const std::string& target,
+                   const std::map<std::string, double>& weights)
 {
-  auto measure = [&](const Region& r) {
-    std::size_t assets = 0, care = 0;
-    for (const auto& e : entries) {
-      auto b = blast_radius(r, e);
-      assets += b.assets.size();
-      care += b.care_at_risk.size();
-    }
-    return std::make_pair(assets, care);
+  return ExposureAnalysis(region).minimum_cut(entry, target, weights);
+}
+
+std::vector<Candidate> ExposureAnalysis::rank_changes(const std::vector<std::string>& entries) const
+{
+  const Impl& x        = *impl_;
+  const Region& region = x.r;
+  struct Base {
+    Spread spread;
+    std::size_t care = 0;
   };
-  auto [assets0, care0] = measure(region);
-  std::vector<std::pair<std::string, Change>> options;
-  for (const auto& l : region.links)
-    if (carries(l, lateral_flows()) && !l.flows.contains(Flow::ANY))
-      options.emplace_back("remove rdp, smb and ssh from link " + l.id, RemoveFlows{l.id, lateral_flows()});
+  std::vector<Base> base;
+  std::size_t assets0 = 0, care0 = 0;
+  for (const auto& e : entries) {
+    Spread s         = x.spread(x.asset(e), Tweak{});
+    std::size_t care = x.care_count(s);
+    assets0 += s.assets.size();
+    care0 += care;
+    base.push_back({std::move(s), care});
+  }
+  // Each option, the tweak that plays it and whether it can change an entry's spread (else its figures stand).
+  struct Option {
+    std::string description;
+    Change change;
+    Tweak tweak;
+  };
+  std::vector<Option> options;
+  for (std::size_t l = 0; l < region.links.size(); ++l)
+    if (x.lateral[l] != 0 && !region.links[l].flows.contains(Flow::ANY)) {
+      Tweak tw;
+      tw.quiet_link = l;
+      options.push_back({"remove rdp, smb and ssh from link " + region.links[l].id,
+                         RemoveFlows{region.links[l].id, lateral_flows()}, tw});
+    }
   for (const auto& t : region.trusts)
-    if (!t.mfa)
-      options.emplace_back("require MFA on trust " + t.from + "->" + t.to, SetTrust{t.from, t.to, true, std::nullopt});
-  for (const auto& d : region.domains)
-    if (!d.tiering)
-      options.emplace_back("administration tiering in domain " + d.id, SetDomain{d.id, true, std::nullopt, std::nullopt});
+    if (!t.mfa) {
+      Tweak tw; // a variant sets the first trust between the two domains
+      for (std::size_t k = 0; k < region.trusts.size() && tw.mfa_trust == NONE; ++k)
+        if (region.trusts[k].from == t.from && region.trusts[k].to == t.to)
+          tw.mfa_trust = k;
+      options.push_back({"require MFA on trust " + t.from + "->" + t.to, SetTrust{t.from, t.to, true, std::nullopt}, tw});
+    }
+  for (std::size_t d = 0; d < region.domains.size(); ++d)
+    if (!region.domains[d].tiering) {
+      Tweak tw;
+      tw.tiered_domain = x.domain_index.at(region.domains[d].id);
+      options.push_back({"administration tiering in domain " + region.domains[d].id,
+                         SetDomain{region.domains[d].id, true, std::nullopt, std::nullopt}, tw});
+    }
   ControlSet mfa;
   mfa.add(Control::MFA);
   for (const auto& e : entries) {
     const Asset* a = region.find_asset(e);
-    if (a->kind != AssetKind::WORKSTATIONS && !a->controls.contains(Control::MFA))
-      options.emplace_back("MFA on " + e, AddControls{{e, "", std::nullopt}, mfa});
+    if (a->kind != AssetKind::WORKSTATIONS && !a->controls.contains(Control::MFA)) {
+      Tweak tw;
+      tw.mfa_asset = x.asset(e);
+      options.push_back({"MFA on " + e, AddControls{{e, "", std::nullopt}, mfa}, tw});
+    }
   }
+  auto affects = [&](const Tweak& tw, const Spread& s) {
+    if (tw.quiet_link != NONE) {
+      const Link& l = region.links[tw.quiet_link];
+      return s.zones[x.zone_index.at(l.from)] != 0 || (l.two_way && s.zones[x.zone_index.at(l.to)] != 0);
+    }
+    if (tw.mfa_trust != NONE) {
+      const Trust& t = region.trusts[tw.mfa_trust];
+      return s.accepted[x.domain_index.at(t.from)] != 0 || (t.two_way && s.accepted[x.domain_index.at(t.to)] != 0);
+    }
+    if (tw.tiered_domain != NONE)
+      return std::any_of(s.assets.begin(), s.assets.end(), [&](std::size_t a) {
+        return x.asset_domain[a] == tw.tiered_domain && region.assets[a].kind == AssetKind::WORKSTATIONS;
+      });
+    return std::find(s.assets.begin(), s.assets.end(), tw.mfa_asset) != s.assets.end();
+  };
   std::vector<Candidate> out;
-  for (const auto& [description, change] : options) {
-    Region changed       = apply_variant(region, Variant{"candidate", "", {{change, {}}}, {}});
-    auto [assets1, care1] = measure(changed);
+  for (const auto& option : options) {
+    std::size_t assets1 = 0, care1 = 0;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      if (!affects(option.tweak, base[i].spread)) {
+        assets1 += base[i].spread.assets.size();
+        care1 += base[i].care;
+        continue;
+      }
+      Spread s = x.spread(x.asset(entries[i]), option.tweak);
+      assets1 += s.assets.size();
+      care1 += x.care_count(s);
+    }
     if (assets1 < assets0 || care1 < care0)
-      out.push_back({description, change, assets0, assets1, care0, care1});
+      out.push_back({option.description, option.change, assets0, assets1, care0, care1});
   }
   std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
     return std::make_pair(a.care_before - a.care_after, a.assets_before - a.assets_after) >
            std::make_pair(b.care_before - b.care_after, b.assets_before - b.assets_after);
   });
   return out;
+}
+
+std::vector<Candidate> rank_changes(const Region& region, const std::vector<std::string>& entries)
+{
+  return ExposureAnalysis(region).rank_changes(entries);
 }
 
 } // namespace ricochet::model

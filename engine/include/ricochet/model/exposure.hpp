@@ -2,6 +2,7 @@
 // Static exposure analysis (no simulation): what an attacker could reach from an entry point, what care that puts at
 // risk, single points of failure, minimum cuts, and the segmentation changes that shrink the blast radius most.
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -66,5 +67,28 @@ struct Candidate {
 /** Single changes (cut a link, remove its lateral flows, MFA on a trust, MFA on an exposed asset), ranked by how much
  *  they shrink the care at risk (then the footholds) summed over the entries. */
 [[nodiscard]] std::vector<Candidate> rank_changes(const Region& region, const std::vector<std::string>& entries);
+
+/** The same questions on one region with its indexes built once, for many entries and targets (each free function
+ *  above builds them anew: at national scale that is most of its cost). The region must outlive it. */
+class ExposureAnalysis {
+public:
+  explicit ExposureAnalysis(const Region& region);
+  ~ExposureAnalysis();
+  ExposureAnalysis(const ExposureAnalysis&)            = delete;
+  ExposureAnalysis& operator=(const ExposureAnalysis&) = delete;
+
+  /** As model::blast_radius. @throw std::invalid_argument for an unknown entry */
+  [[nodiscard]] BlastRadius blast_radius(const std::string& entry) const;
+  /** As model::minimum_cut; answers are kept per pair of zones and of domains. @throw std::invalid_argument */
+  [[nodiscard]] MinCut minimum_cut(const std::string& entry, const std::string& target,
+                                   const std::map<std::string, double>& weights) const;
+  /** As model::rank_changes. @throw std::invalid_argument for an unknown entry */
+  [[nodiscard]] std::vector<Candidate> rank_changes(const std::vector<std::string>& entries) const;
+
+  struct Impl; ///< the indexes (opaque; shared with the free functions)
+
+private:
+  std::unique_ptr<Impl> impl_;
+};
 
 } // namespace ricochet::model
