@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "display.hpp"
 #include "ricochet/io/journal.hpp"
 #include "ricochet/io/why.hpp"
 
@@ -152,6 +153,7 @@ void Renderer::text(sf::RenderTarget& target, const std::string& utf8, sf::Vecto
 void Renderer::draw(sf::RenderTarget& target, const Session& session, const SceneState& state,
                     const ViewOptions& view)
 {
+  keep_gl_driver_loaded(); // a target exists, so a GL context does
   target.clear(BACKGROUND);
   draw_map(target, session, state, view);
   draw_legend(target, view);

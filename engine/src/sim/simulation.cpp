@@ -5,6 +5,7 @@
 #include <simgrid/s4u.hpp>
 #include <xbt/log.h>
 
+#include "ricochet/core/sanitizers.hpp"
 #include "agenda.hpp"
 #include "attacker.hpp"
 #include "care.hpp"
@@ -18,16 +19,6 @@
 #include "world.hpp"
 
 XBT_LOG_NEW_DEFAULT_CATEGORY(ricochet, "ricochet simulation");
-
-// AddressSanitizer follows one stack per thread: SimGrid's default raw (and boost) contexts switch stacks behind
-// its back and ucontext gives false positives, so sanitized builds run actors as threads (docs/sanitizers.md).
-#if defined(__SANITIZE_ADDRESS__)
-#define RICOCHET_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define RICOCHET_ASAN 1
-#endif
-#endif
 
 namespace ricochet::sim {
 
@@ -63,7 +54,9 @@ Simulation::Simulation(int* argc, char** argv) : pimpl_(std::make_unique<Impl>()
   // Quiet by default (the program prints its own timeline); --log= flags given by the user still apply.
   xbt_log_control_set("root.thresh:warning");
 #ifdef RICOCHET_ASAN
-  // Before the engine: it creates its context factory in its constructor (a --cfg= flag still overrides this).
+  // AddressSanitizer follows one stack per thread: SimGrid's default raw (and boost) contexts switch stacks behind
+  // its back and ucontext gives false positives, so sanitized builds run actors as threads (docs/sanitizers.md).
+  // Set before the engine, which creates its context factory in its constructor (a --cfg= flag still overrides it).
   sg4::Engine::set_config("contexts/factory:thread");
 #endif
   pimpl_->engine = std::make_unique<sg4::Engine>(argc, argv);
