@@ -111,61 +111,83 @@ std::vector<std::size_t> min_cut_arcs(std::size_t vertices, const std::vector<st
   return cut;
 }
 
-/** Immediate dominators of a graph given as successor lists, from `root` (Cooper, Harvey and Kennedy's iterative
- *  algorithm); NONE for what the root does not reach. */
-std::vector<std::size_t> dominators(const std::vector<std::vector<std::size_t>>& next, std::size_t root)
-{
-  const std::size_t n = next.size();
-  std::vector<std::size_t> order, rank(n, NONE); // reverse postorder
-  std::vector<std::pair<std::size_t, std::size_t>> stack{{root, 0}};
-  std::vector<char> seen(n, 0);
-  seen[root] = 1;
-  while (!stack.empty()) {
-    auto& [v, i] = stack.back();
-    if (i < next[v].size()) {
-      std::size_t w = next[v][i++];
-      if (seen[w] == 0) {
-        seen[w] = 1;
-        stack.emplace_back(w, 0);
-      }
-    } else {
-      order.push_back(v);
-      stack.pop_back();
-    }
+/** Immediate dominators in a graph given as successor lists, from a virtual root leading to some of its vertices
+ *  (Cooper, Harvey and Kennedy's iterative algorithm). Buffers are kept between roots: single_points asks once per
+ *  organisation. */
+class Dominators {
+public:
+  explicit Dominators(const std::vector<std::vector<std::size_t>>& next) : next_(next), prev_(next.size() + 1)
+  {
+    for (std::size_t v = 0; v < next.size(); ++v)
+      for (std::size_t w : next[v])
+        prev_[w].push_back(v);
   }
-  std::reverse(order.begin(), order.end());
-  for (std::size_t k = 0; k < order.size(); ++k)
-    rank[order[k]] = k;
-  std::vector<std::vector<std::size_t>> prev(n);
-  for (std::size_t v : order)
-    for (std::size_t w : next[v])
-      prev[w].push_back(v);
-  std::vector<std::size_t> idom(n, NONE);
-  idom[root] = root;
-  auto intersect = [&](std::size_t a, std::size_t b) {
-    while (a != b) {
-      while (rank[a] > rank[b])
-        a = idom[a];
-      while (rank[b] > rank[a])
-        b = idom[b];
-    }
-    return a;
-  };
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (std::size_t k = 1; k < order.size(); ++k) {
-      std::size_t v = order[k], best = NONE;
-      for (std::size_t p : prev[v])
-        if (idom[p] != NONE)
-          best = best == NONE ? p : intersect(p, best);
-      if (best != idom[v]) {
-        idom[v] = best;
-        changed = true;
+  /** The root's index (one past the graph's vertices). */
+  [[nodiscard]] std::size_t root() const { return next_.size(); }
+  /** idom per vertex from a root leading to `starts`; NONE for what it does not reach. */
+  const std::vector<std::size_t>& solve(const std::vector<std::size_t>& starts)
+  {
+    const std::size_t n = next_.size() + 1, root = next_.size();
+    order_.clear();
+    rank_.assign(n, NONE);
+    idom_.assign(n, NONE);
+    from_root_.assign(n, 0);
+    for (std::size_t z : starts)
+      from_root_[z] = 1;
+    // Reverse postorder by an iterative depth-first search.
+    std::vector<char> seen(n, 0);
+    seen[root] = 1;
+    stack_.assign(1, {root, 0});
+    while (!stack_.empty()) {
+      std::size_t v = stack_.back().first, i = stack_.back().second;
+      const std::vector<std::size_t>& succ = v == root ? starts : next_[v];
+      if (i < succ.size()) {
+        ++stack_.back().second;
+        if (seen[succ[i]] == 0) {
+          seen[succ[i]] = 1;
+          stack_.emplace_back(succ[i], 0);
+        }
+      } else {
+        order_.push_back(v);
+        stack_.pop_back();
       }
     }
+    std::reverse(order_.begin(), order_.end());
+    for (std::size_t k = 0; k < order_.size(); ++k)
+      rank_[order_[k]] = k;
+    idom_[root] = root;
+    auto intersect = [&](std::size_t a, std::size_t b) {
+      while (a != b) {
+        while (rank_[a] > rank_[b])
+          a = idom_[a];
+        while (rank_[b] > rank_[a])
+          b = idom_[b];
+      }
+      return a;
+    };
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (std::size_t k = 1; k < order_.size(); ++k) {
+        std::size_t v = order_[k], best = from_root_[v] != 0 ? root : NONE;
+        for (std::size_t p : prev_[v])
+          if (idom_[p] != NONE)
+            best = best == NONE ? p : intersect(p, best);
+        if (best != idom_[v]) {
+          idom_[v] = best;
+          changed  = true;
+        }
+      }
+    }
+    return idom_;
   }
-  return idom;
-}
+
+private:
+  const std::vector<std::vector<std::size_t>>& next_;
+  std::vector<std::vector<std::size_t>> prev_;
+  std::vector<std::size_t> order_, rank_, idom_;
+  std::vector<char> from_root_;
+  std::vector<std::pair<std::size_t, std::size_t>> stack_;
+};
 
 } // namespace
 
@@ -440,17 +462,19 @@ std::vector<SinglePoints> single_points(const Region& region)
   // A link cuts a zone off from an organisation iff one of its arcs dominates the zone in the graph where each arc
   // is a vertex of its own, from a root leading to the organisation's zones (a path never needs both directions of
   // one link, so removing the link cuts exactly what one of its arcs dominates).
-  const std::size_t zones = x.internet + 1, root = zones;
-  std::vector<std::vector<std::size_t>> next(zones + 1);
-  std::vector<std::size_t> link_of; // per arc vertex (from zones + 1 on)
+  const std::size_t zones = x.internet + 1;
+  std::vector<std::vector<std::size_t>> next(zones);
+  std::vector<std::size_t> link_of; // per arc vertex (from `zones` on)
   for (std::size_t z = 0; z < zones; ++z)
     for (const auto& arc : x.arcs[z]) {
-      std::size_t v = next.size();
+      next[z].push_back(next.size());
       next.push_back({arc.to});
-      next[z].push_back(v);
       link_of.push_back(arc.link);
     }
-  std::map<std::size_t, std::vector<std::size_t>> idom_of_org;
+  Dominators dominators(next);
+  const std::size_t root = dominators.root();
+  std::size_t solved_for = NONE; // an organisation's care functions follow each other: one tree for all of them
+  const std::vector<std::size_t>* idom = nullptr;
   std::vector<SinglePoints> out;
   for (const auto& c : region.care_functions) {
     SinglePoints sp{c.id, {}, {}};
@@ -462,19 +486,18 @@ std::vector<SinglePoints> single_points(const Region& region)
     }
     sp.assets = {assets.begin(), assets.end()};
     std::size_t org = x.org_index.at(c.org);
-    auto it         = idom_of_org.find(org);
-    if (it == idom_of_org.end()) {
-      next[root].clear();
+    if (org != solved_for) {
+      std::vector<std::size_t> starts;
       for (const auto& z : region.organisations[org].zones)
-        next[root].push_back(x.zone_index.at(z));
-      it = idom_of_org.emplace(org, dominators(next, root)).first;
+        starts.push_back(x.zone_index.at(z));
+      idom       = &dominators.solve(starts);
+      solved_for = org;
     }
-    const std::vector<std::size_t>& idom = it->second;
     std::vector<std::size_t> cut;
     for (const auto& need : c.needs)
-      for (std::size_t v = x.asset_zone[x.asset(need)]; idom[v] != NONE && v != root; v = idom[v])
-        if (v > root)
-          cut.push_back(link_of[v - root - 1]);
+      for (std::size_t v = x.asset_zone[x.asset(need)]; (*idom)[v] != NONE && v != root; v = (*idom)[v])
+        if (v >= zones && v != root)
+          cut.push_back(link_of[v - zones]);
     std::sort(cut.begin(), cut.end());
     cut.erase(std::unique(cut.begin(), cut.end()), cut.end());
     for (std::size_t l : cut)
