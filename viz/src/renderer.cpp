@@ -68,6 +68,70 @@ void line(sf::RenderTarget& target, sf::Vector2f a, sf::Vector2f b, float width,
   target.draw(shape);
 }
 
+/** Appends the triangles of the rotated rectangle line() draws: all edges go in one draw call (one per edge cost a
+ *  national territory most of a frame in the software renderer). */
+void append_line(sf::VertexArray& triangles, sf::Vector2f a, sf::Vector2f b, float width, sf::Color colour)
+{
+  sf::Vector2f d = b - a;
+  float len      = std::sqrt(d.x * d.x + d.y * d.y);
+  if (len < 1)
+    return;
+  sf::Vector2f n(-d.y / len * width / 2, d.x / len * width / 2);
+  for (sf::Vector2f p : {a - n, b - n, b + n, a - n, b + n, a + n})
+    triangles.append(sf::Vertex(p, colour));
+}
+
+sf::Vector2f unit_normal(sf::Vector2f p1, sf::Vector2f p2)
+{
+  sf::Vector2f n(p1.y - p2.y, p2.x - p1.x);
+  float length = std::sqrt(n.x * n.x + n.y * n.y);
+  return length != 0.f ? n / length : n;
+}
+
+/** Appends a shape's fill and outline as triangles, with the geometry SFML 2.5 gives them (a fan from the centre of
+ *  its points; an outline along the bisectors), so that many shapes take one draw call. */
+void append_shape(sf::VertexArray& triangles, const sf::Shape& shape)
+{
+  const std::size_t n = shape.getPointCount();
+  if (n < 3)
+    return;
+  const sf::Transform& to_target = shape.getTransform();
+  std::vector<sf::Vector2f> p(n);
+  sf::Vector2f lo = shape.getPoint(0), hi = lo;
+  for (std::size_t i = 0; i < n; ++i) {
+    p[i] = shape.getPoint(i);
+    lo   = {std::min(lo.x, p[i].x), std::min(lo.y, p[i].y)};
+    hi   = {std::max(hi.x, p[i].x), std::max(hi.y, p[i].y)};
+  }
+  const sf::Vector2f centre((lo.x + hi.x) / 2, (lo.y + hi.y) / 2);
+  auto add = [&](sf::Vector2f q, sf::Color c) { triangles.append(sf::Vertex(to_target.transformPoint(q), c)); };
+  for (std::size_t i = 0; i < n; ++i) {
+    add(centre, shape.getFillColor());
+    add(p[i], shape.getFillColor());
+    add(p[(i + 1) % n], shape.getFillColor());
+  }
+  const float thickness = shape.getOutlineThickness();
+  if (thickness == 0.f)
+    return;
+  std::vector<sf::Vector2f> strip; // inner and outer point at each corner, closed
+  for (std::size_t i = 0; i <= n; ++i) {
+    sf::Vector2f p0 = p[(i + n - 1) % n], p1 = p[i % n], p2 = p[(i + 1) % n];
+    sf::Vector2f n1 = unit_normal(p0, p1), n2 = unit_normal(p1, p2);
+    if (n1.x * (centre.x - p1.x) + n1.y * (centre.y - p1.y) > 0) // normals point out of the shape
+      n1 = -n1;
+    if (n2.x * (centre.x - p1.x) + n2.y * (centre.y - p1.y) > 0)
+      n2 = -n2;
+    float factor = 1.f + (n1.x * n2.x + n1.y * n2.y);
+    strip.push_back(p1);
+    strip.push_back(p1 + (n1 + n2) / factor * thickness);
+  }
+  for (std::size_t k = 0; k + 2 < strip.size(); ++k) {
+    add(strip[k], shape.getOutlineColor());
+    add(strip[k + 1], shape.getOutlineColor());
+    add(strip[k + 2], shape.getOutlineColor());
+  }
+}
+
 } // namespace
 
 sf::Color look_colour(Look look)
@@ -174,69 +238,137 @@ void Renderer::draw(sf::RenderTarget& target, const Session& session, const Scen
     text(target, view.message, {16, static_cast<float>(target.getSize().y) - 34}, 20, sf::Color(255, 220, 120));
 }
 
+bool Renderer::refresh(Layer& layer, sf::Vector2u size, const std::string& key,
+                       const std::function<void(sf::RenderTarget&)>& paint)
+{
+  if (layer.texture.getSize() != size) {
+    layer.key.clear();
+    if (!layer.texture.create(size.x, size.y))
+      return false;
+  }
+  if (layer.key != key) {
+    paint(layer.texture);
+    layer.texture.display();
+    layer.key = key;
+  }
+  return true;
+}
+
 void Renderer::draw_map(sf::RenderTarget& target, const Session& session, const SceneState& state,
                         const ViewOptions& view)
 {
-  const Territory& t = session.territory();
-  sf::Vector2u size  = target.getSize();
-  for (const auto& e : t.edges)
-    line(target, org_position(t.orgs[e.a].at, size, view), org_position(t.orgs[e.b].at, size, view),
-         e.hosting ? 5.f : 2.f, e.hosting ? HOSTING : EDGE);
-  // Propagation between organisations: the edge lights up, a spark runs along it for an hour of simulated time.
-  for (const auto& p : state.propagation) {
-    auto from = t.org_of_asset.find(p.from_asset), to = t.org_of_asset.find(p.to_asset);
-    if (from == t.org_of_asset.end() || to == t.org_of_asset.end() || from->second == to->second)
-      continue;
-    sf::Vector2f a = org_position(t.orgs[from->second].at, size, view);
-    sf::Vector2f b = org_position(t.orgs[to->second].at, size, view);
-    line(target, a, b, 3.f, ATTACK);
-    double age = state.time - p.time;
-    if (age < 3600) {
-      sf::CircleShape spark(7);
-      spark.setOrigin(7, 7);
-      spark.setPosition(a + (b - a) * static_cast<float>(age / 3600));
-      spark.setFillColor(sf::Color(255, 230, 120));
-      target.draw(spark);
-    }
-  }
+  const Territory& t  = session.territory();
+  sf::Vector2u size   = target.getSize();
+  const bool detailed = t.node_scale >= 0.6; // a large territory: no asset ring, labels only where it happens
+  // The key of the map: the view, then what the frame shows of each organisation (look, isolation, its assets'
+  // looks when drawn), the propagation and where its sparks are.
+  // The looks of all organisations as org_look gives them, from the assets the events touched (looking up every
+  // asset of every organisation was a third of a frame for a national territory).
+  std::vector<Look> looks(t.orgs.size(), Look::NOMINAL);
+  for (const auto& [id, asset] : state.assets)
+    if (auto org = t.org_of_asset.find(id); org != t.org_of_asset.end())
+      looks[org->second] = std::min(looks[org->second], asset.look());
+  for (const auto& [id, s] : state.org_state)
+    if (s == "impacted")
+      for (std::size_t i = 0; i < t.orgs.size(); ++i)
+        if (t.orgs[i].id == id)
+          looks[i] = std::min(looks[i], Look::DEGRADED);
+  std::string key = fmt::format("{}x{} {} {} {} {} {}|", size.x, size.y, view.zoom, view.pan.x, view.pan.y,
+                                static_cast<const void*>(&t), view.selected);
   for (std::size_t i = 0; i < t.orgs.size(); ++i) {
-    const OrgNode& org = t.orgs[i];
-    sf::Vector2f c     = org_position(org.at, size, view);
-    Look look          = org_look(t, i, state);
-    const float radius = ORG_RADIUS * static_cast<float>(t.node_scale);
-    const bool detailed = t.node_scale >= 0.6; // a large territory: no asset ring, labels only where it happens
-    // Assets: a ring of small marks, squares for those under attack so that colour is not the only cue.
-    std::size_t n = detailed ? org.assets.size() : 0;
-    for (std::size_t k = 0; k < n; ++k) {
-      auto it    = state.assets.find(org.assets[k]);
-      Look a     = it == state.assets.end() ? Look::NOMINAL : it->second.look();
-      float ang  = static_cast<float>(2 * M_PI * static_cast<double>(k) / static_cast<double>(n) - M_PI / 2);
-      sf::Vector2f p = c + sf::Vector2f(std::cos(ang), std::sin(ang)) * (radius + 11);
-      if (a == Look::ENCRYPTED || a == Look::COMPROMISED) {
-        sf::RectangleShape mark({9, 9});
-        mark.setOrigin(4.5f, 4.5f);
-        mark.setPosition(p);
-        mark.setFillColor(look_colour(a));
-        target.draw(mark);
-      } else {
-        sf::CircleShape mark(4.5f);
-        mark.setOrigin(4.5f, 4.5f);
-        mark.setPosition(p);
-        mark.setFillColor(look_colour(a));
-        target.draw(mark);
+    auto isolated = state.org_isolated.find(t.orgs[i].id);
+    if (isolated != state.org_isolated.end() && isolated->second)
+      looks[i] = std::min(looks[i], Look::ISOLATED);
+    key += static_cast<char>('a' + static_cast<int>(looks[i]) * 2 +
+                             (isolated != state.org_isolated.end() && isolated->second ? 1 : 0));
+    if (detailed)
+      for (const auto& asset : t.orgs[i].assets) {
+        auto it = state.assets.find(asset);
+        key += static_cast<char>('a' + static_cast<int>(it == state.assets.end() ? Look::NOMINAL : it->second.look()));
+      }
+  }
+  for (const auto& p : state.propagation)
+    key += fmt::format("|{}>{} {}", p.from_asset, p.to_asset, state.time - p.time < 3600 ? state.time - p.time : -1.0);
+
+  auto paint = [&](sf::RenderTarget& to) {
+    to.clear(BACKGROUND);
+    sf::VertexArray batch(sf::Triangles); // shapes in drawing order, one draw call; flushed before each label
+    for (const auto& e : t.edges)
+      append_line(batch, org_position(t.orgs[e.a].at, size, view), org_position(t.orgs[e.b].at, size, view),
+                  e.hosting ? 5.f : 2.f, e.hosting ? HOSTING : EDGE);
+    to.draw(batch);
+    batch.clear();
+    // Propagation between organisations: the edge lights up, a spark runs along it for an hour of simulated time.
+    for (const auto& p : state.propagation) {
+      auto from = t.org_of_asset.find(p.from_asset), dest = t.org_of_asset.find(p.to_asset);
+      if (from == t.org_of_asset.end() || dest == t.org_of_asset.end() || from->second == dest->second)
+        continue;
+      sf::Vector2f a = org_position(t.orgs[from->second].at, size, view);
+      sf::Vector2f b = org_position(t.orgs[dest->second].at, size, view);
+      line(to, a, b, 3.f, ATTACK);
+      double age = state.time - p.time;
+      if (age < 3600) {
+        sf::CircleShape spark(7);
+        spark.setOrigin(7, 7);
+        spark.setPosition(a + (b - a) * static_cast<float>(age / 3600));
+        spark.setFillColor(sf::Color(255, 230, 120));
+        to.draw(spark);
       }
     }
-    sf::CircleShape disc(radius);
-    disc.setOrigin(radius, radius);
-    disc.setPosition(c);
-    disc.setFillColor(look_colour(look));
-    bool isolated = state.org_isolated.count(org.id) != 0 && state.org_isolated.at(org.id);
-    disc.setOutlineThickness(isolated ? (detailed ? 6.f : 4.f) : (detailed ? 2.f : 1.f));
-    disc.setOutlineColor(isolated ? ISOLATION : (org.id == view.selected ? sf::Color::White : BACKGROUND));
-    target.draw(disc);
-    if (detailed || look != Look::NOMINAL || org.id == view.selected)
-      text(target, org.id, {c.x, c.y + radius + (detailed ? 16.f : 9.f)}, detailed ? 17 : 14, TEXT, false, true);
+    for (std::size_t i = 0; i < t.orgs.size(); ++i) {
+      const OrgNode& org = t.orgs[i];
+      sf::Vector2f c     = org_position(org.at, size, view);
+      Look look          = looks[i];
+      const float radius = ORG_RADIUS * static_cast<float>(t.node_scale);
+      // Assets: a ring of small marks, squares for those under attack so that colour is not the only cue.
+      std::size_t n = detailed ? org.assets.size() : 0;
+      for (std::size_t k = 0; k < n; ++k) {
+        auto it        = state.assets.find(org.assets[k]);
+        Look a         = it == state.assets.end() ? Look::NOMINAL : it->second.look();
+        float ang      = static_cast<float>(2 * M_PI * static_cast<double>(k) / static_cast<double>(n) - M_PI / 2);
+        sf::Vector2f p = c + sf::Vector2f(std::cos(ang), std::sin(ang)) * (radius + 11);
+        if (a == Look::ENCRYPTED || a == Look::COMPROMISED) {
+          sf::RectangleShape mark({9, 9});
+          mark.setOrigin(4.5f, 4.5f);
+          mark.setPosition(p);
+          mark.setFillColor(look_colour(a));
+          append_shape(batch, mark);
+        } else {
+          sf::CircleShape mark(4.5f);
+          mark.setOrigin(4.5f, 4.5f);
+          mark.setPosition(p);
+          mark.setFillColor(look_colour(a));
+          append_shape(batch, mark);
+        }
+      }
+      // As many corners as the outline needs to look round (SFML's 30 for the full-size disc).
+      sf::CircleShape disc(radius, static_cast<std::size_t>(std::clamp(std::lround(radius * 1.25f), 12L, 30L)));
+      disc.setOrigin(radius, radius);
+      disc.setPosition(c);
+      disc.setFillColor(look_colour(look));
+      bool isolated = state.org_isolated.count(org.id) != 0 && state.org_isolated.at(org.id);
+      disc.setOutlineThickness(isolated ? (detailed ? 6.f : 4.f) : (detailed ? 2.f : 1.f));
+      disc.setOutlineColor(isolated ? ISOLATION : (org.id == view.selected ? sf::Color::White : BACKGROUND));
+      append_shape(batch, disc);
+      if (detailed || look != Look::NOMINAL || org.id == view.selected) {
+        to.draw(batch);
+        batch.clear();
+        text(to, org.id, {c.x, c.y + radius + (detailed ? 16.f : 9.f)}, detailed ? 17 : 14, TEXT, false, true);
+      }
+    }
+    to.draw(batch);
+  };
+  // The map is the first thing drawn on the cleared target: copying the layer (opaque, no blending) gives the
+  // same pixels as drawing it there. Only the map's part of the window is copied: the panels go over the rest.
+  if (!refresh(*map_, size, key, paint)) {
+    paint(target);
+    return;
   }
+  sf::Sprite copy(map_->texture.getTexture(),
+                  sf::IntRect(0, static_cast<int>(TOP_BAR), static_cast<int>(static_cast<float>(size.x) - PANEL_WIDTH),
+                              static_cast<int>(static_cast<float>(size.y) - TOP_BAR)));
+  copy.setPosition(0, TOP_BAR);
+  target.draw(copy, sf::RenderStates(sf::BlendNone));
 }
 
 void Renderer::draw_top_bar(sf::RenderTarget& target, const Session& session, const ViewOptions& view)
@@ -300,7 +432,10 @@ void Renderer::draw_panel(sf::RenderTarget& target, const Session& session, cons
   y += 8;
   text(target, label(view.lang, "panel.care"), {x0, y}, 22, TEXT, true);
   y += 30;
+  const float height = static_cast<float>(target.getSize().y);
   for (const auto& org : t.orgs) {
+    if (y - 3 >= height) // the rest is below the window: drawing it cost a national territory most of a frame
+      break;
     if (org.care.empty())
       continue;
     double f = 1;

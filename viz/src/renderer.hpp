@@ -1,8 +1,11 @@
 #pragma once
 // Draws one frame: the territory, the panels and the overlays, from a SceneState. Sized for a projector:
 // large fonts, saturated colours on a dark background, state told by colour and by shape.
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <SFML/Graphics.hpp>
 
@@ -56,9 +59,21 @@ private:
                       const ViewOptions& view);
   void draw_help(sf::RenderTarget& target, const ViewOptions& view);
 
+  /** The map drawn off screen and copied while what it shows is unchanged: drawing 2,000 organisations and their
+   *  links every frame held Xvfb's software renderer to 10 frames per second. */
+  struct Layer {
+    sf::RenderTexture texture;
+    std::string key; ///< what was drawn (view, looks, propagation); empty: nothing yet
+  };
+  /** The layer, redrawn by `paint` if `key` differs from what it holds; false if no off-screen texture is available
+   *  (then draw directly). */
+  static bool refresh(Layer& layer, sf::Vector2u size, const std::string& key,
+                      const std::function<void(sf::RenderTarget&)>& paint);
+
   sf::Font font_;
   bool has_font_ = false;
   std::string font_error_;
+  std::unique_ptr<Layer> map_ = std::make_unique<Layer>();
 };
 
 } // namespace ricochet::viz
