@@ -18,7 +18,6 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/edmonds_karp_max_flow.hpp>
 
-#include "ricochet/model/region_graph.hpp"
 
 namespace ricochet::model {
 
@@ -135,7 +134,8 @@ public:
     for (std::size_t z : starts)
       from_root_[z] = 1;
     // Reverse postorder by an iterative depth-first search.
-    std::vector<char> seen(n, 0);
+    std::vector<char>& seen = seen_;
+    seen.assign(n, 0);
     seen[root] = 1;
     stack_.assign(1, {root, 0});
     while (!stack_.empty()) {
@@ -185,7 +185,7 @@ private:
   const std::vector<std::vector<std::size_t>>& next_;
   std::vector<std::vector<std::size_t>> prev_;
   std::vector<std::size_t> order_, rank_, idom_;
-  std::vector<char> from_root_;
+  std::vector<char> from_root_, seen_;
   std::vector<std::pair<std::size_t, std::size_t>> stack_;
 };
 
@@ -210,11 +210,15 @@ struct ExposureAnalysis::Impl {
   std::vector<char> from_internet;               ///< zones reached from the Internet, any flow
   std::vector<std::vector<std::size_t>> fail_with; ///< per asset: what runs on it or depends on it (hard)
   std::vector<std::vector<std::size_t>> needed_by; ///< per asset: care functions that need it
+  std::vector<std::vector<std::size_t>> requirements;  ///< per asset: its host and its hard dependencies
   // minimum_cut answers only depend on the zones, the domains and the weights
   mutable std::map<std::string, double> cut_weights;
   mutable std::map<std::pair<std::size_t, std::size_t>, std::pair<std::vector<std::string>, double>> network_cuts;
   mutable std::map<std::size_t, std::vector<char>> lateral_reach;
   mutable std::map<std::pair<std::size_t, std::size_t>, std::pair<std::vector<std::string>, bool>> identity_cuts;
+  // Marks per asset and per care function, all clear between calls: a spread touches a few zones of a national
+  // region, and allocating and clearing marks for all of it at each call was most of the analysis.
+  mutable std::vector<char> asset_marks, care_marks;
 
   explicit Impl(const Region& region) : r(region)
   {
@@ -260,15 +264,22 @@ struct ExposureAnalysis::Impl {
         trust_arcs[to].push_back({from, k});
     }
     from_internet = reach({internet}, false, Tweak{});
+    asset_marks.assign(r.assets.size(), 0);
+    care_marks.assign(r.care_functions.size(), 0);
     fail_with.resize(r.assets.size());
     needed_by.resize(r.assets.size());
+    requirements.resize(r.assets.size());
     auto index_of = [&](const std::string& id) { return static_cast<std::size_t>(r.find_asset(id) - r.assets.data()); };
     for (std::size_t a = 0; a < r.assets.size(); ++a) {
-      if (!r.assets[a].runs_on.empty())
+      if (!r.assets[a].runs_on.empty()) {
         fail_with[index_of(r.assets[a].runs_on)].push_back(a);
+        requirements[a].push_back(index_of(r.assets[a].runs_on));
+      }
       for (const auto& d : r.assets[a].depends_on)
-        if (d.hard)
+        if (d.hard) {
           fail_with[index_of(d.target)].push_back(a);
+          requirements[a].push_back(index_of(d.target));
+        }
     }
     for (std::size_t c = 0; c < r.care_functions.size(); ++c)
       for (const auto& n : r.care_functions[c].needs)
@@ -331,7 +342,8 @@ struct ExposureAnalysis::Impl {
   {
     const Asset& start = r.assets[entry];
     Spread s;
-    std::vector<char> taken(r.assets.size(), 0), held(r.domains.size(), 0);
+    std::vector<char>& taken = asset_marks;
+    std::vector<char> held(r.domains.size(), 0);
     s.assets.push_back(entry);
     taken[entry] = 1;
     // A service reached from the Internet is entered with a valid account of its domain.
@@ -373,13 +385,16 @@ struct ExposureAnalysis::Impl {
       for (std::size_t k = before; k < s.assets.size(); ++k) // taken at the end of the pass, as a whole
         taken[s.assets[k]] = 1;
     }
+    for (std::size_t a : s.assets)
+      taken[a] = 0;
     return s;
   }
 
   /** What goes down with the compromised assets (hosting, hard dependencies) and the care functions needing it. */
   void consequences(const Spread& s, std::vector<std::size_t>& down, std::vector<std::size_t>& care) const
   {
-    std::vector<char> seen(r.assets.size(), 0), care_seen(r.care_functions.size(), 0);
+    std::vector<char>& seen      = asset_marks;
+    std::vector<char>& care_seen = care_marks;
     for (std::size_t a : s.assets)
       if (seen[a] == 0) {
         seen[a] = 1;
@@ -397,6 +412,10 @@ struct ExposureAnalysis::Impl {
           care.push_back(c);
         }
     }
+    for (std::size_t a : down)
+      seen[a] = 0;
+    for (std::size_t c : care)
+      care_seen[c] = 0;
   }
 
   [[nodiscard]] std::size_t care_count(const Spread& s) const
@@ -457,7 +476,6 @@ BlastRadius blast_radius(const Region& region, const std::string& entry)
 
 std::vector<SinglePoints> single_points(const Region& region)
 {
-  RegionGraph graph(region);
   ExposureAnalysis::Impl x(region);
   // A link cuts a zone off from an organisation iff one of its arcs dominates the zone in the graph where each arc
   // is a vertex of its own, from a root leading to the organisation's zones (a path never needs both directions of
@@ -478,13 +496,26 @@ std::vector<SinglePoints> single_points(const Region& region)
   std::vector<SinglePoints> out;
   for (const auto& c : region.care_functions) {
     SinglePoints sp{c.id, {}, {}};
-    std::set<std::string> assets;
+    // Its needs and everything they need (hosts, hard dependencies), transitively.
+    std::vector<std::size_t> needed;
     for (const auto& need : c.needs) {
-      assets.insert(need);
-      for (const auto& req : graph.requirements(need))
-        assets.insert(req);
+      std::size_t n = x.asset(need);
+      if (x.asset_marks[n] == 0) {
+        x.asset_marks[n] = 1;
+        needed.push_back(n);
+      }
     }
-    sp.assets = {assets.begin(), assets.end()};
+    for (std::size_t head = 0; head < needed.size(); ++head)
+      for (std::size_t req : x.requirements[needed[head]])
+        if (x.asset_marks[req] == 0) {
+          x.asset_marks[req] = 1;
+          needed.push_back(req);
+        }
+    for (std::size_t a : needed) {
+      x.asset_marks[a] = 0;
+      sp.assets.push_back(region.assets[a].id);
+    }
+    sp.assets = sorted_ids(std::move(sp.assets));
     std::size_t org = x.org_index.at(c.org);
     if (org != solved_for) {
       std::vector<std::size_t> starts;
