@@ -9,6 +9,7 @@
 
 #include "ricochet/core/diagnostics.hpp"
 #include "ricochet/io/analysis.hpp"
+#include "ricochet/model/exposure.hpp"
 #include "ricochet/model/region_graph.hpp"
 #include "ricochet/scenario/loader.hpp"
 #include "ricochet/scenario/region_generator.hpp"
@@ -103,6 +104,8 @@ void BM_RegionGraph(benchmark::State& state)
 }
 BENCHMARK(BM_RegionGraph)->Apply(sizes);
 
+// `ricochet analyze` as it is: io::analyze calls the model once per entry and per (entry, target) pair, each call
+// indexing the region anew, so it grows with the cube of the size: only small sizes here.
 void BM_Analyze(benchmark::State& state)
 {
   auto orgs              = static_cast<std::size_t>(state.range(0));
@@ -111,7 +114,39 @@ void BM_Analyze(benchmark::State& state)
     benchmark::DoNotOptimize(io::analyze(r, {}, {}, {}));
   count(state, orgs);
 }
-BENCHMARK(BM_Analyze)->Apply(sizes);
+BENCHMARK(BM_Analyze)->Arg(100)->Arg(300)->Unit(benchmark::kMillisecond);
+
+// The same questions on one model::ExposureAnalysis (indexes built once), without the JSON: what analyze costs
+// once it uses it.
+void BM_ExposureAnalysis(benchmark::State& state)
+{
+  auto orgs              = static_cast<std::size_t>(state.range(0));
+  const model::Region& r = region_for(orgs);
+  std::vector<std::string> entries = model::entry_points(r), targets;
+  for (const auto& a : r.assets)
+    if (a.kind == model::AssetKind::DIRECTORY)
+      targets.push_back(a.id);
+  std::size_t pairs = 0;
+  for (auto _ : state) {
+    model::ExposureAnalysis exposure(r);
+    for (const auto& e : entries)
+      benchmark::DoNotOptimize(exposure.blast_radius(e));
+    benchmark::DoNotOptimize(model::single_points(r));
+    benchmark::DoNotOptimize(model::shared_single_points(r));
+    pairs = 0;
+    for (const auto& e : entries)
+      for (const auto& t : targets)
+        if (e != t) {
+          benchmark::DoNotOptimize(exposure.minimum_cut(e, t, {}));
+          ++pairs;
+        }
+    benchmark::DoNotOptimize(exposure.rank_changes(entries));
+  }
+  count(state, orgs);
+  state.counters["entries"] = static_cast<double>(entries.size());
+  state.counters["pairs"]   = static_cast<double>(pairs);
+}
+BENCHMARK(BM_ExposureAnalysis)->Apply(sizes);
 
 void BM_LoadReferenceRegion(benchmark::State& state)
 {

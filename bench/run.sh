@@ -7,7 +7,8 @@
 #
 # Environment: BUILD (default build-bench, a Release build with -DRICOCHET_BENCH=ON), WORK (scratch directory,
 # default /tmp/ricochet-bench), RUNS (runs per figure, default 5), SIZES (organisations, default "100 300 1000
-# 3000"), BATCH_RUNS (batches timed, default 3), VIEW_ORGS (organisations drawn by the viewer, default 2000).
+# 3000"), BATCH_RUNS (batches timed, default 3), VIEW_ORGS (organisations drawn by the viewer, default 2000),
+# ANALYZE_SIZES (organisations for analyze, default "100 300": see docs/performance.md for larger ones).
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD:-$here/build-bench}
@@ -16,6 +17,7 @@ RUNS=${RUNS:-5}
 SIZES=${SIZES:-"100 300 1000 3000"}
 BATCH_RUNS=${BATCH_RUNS:-3}
 VIEW_ORGS=${VIEW_ORGS:-2000}
+ANALYZE_SIZES=${ANALYZE_SIZES:-"100 300"}
 ricochet=$BUILD/engine/ricochet
 phases=$BUILD/bench/ricochet_bench_run
 raw=$BUILD/bench/ricochet_bench_simgrid
@@ -88,12 +90,15 @@ reference_section() {
 }
 
 analyze_section() {
-  n=$(echo $SIZES | awk '{ print $NF }')
-  generate "$n"
-  rm -f "$WORK/analyze.wall" "$WORK/analyze.rss"
-  for i in $(seq "$RUNS"); do timed "$WORK/analyze" "$ricochet" analyze "$WORK/gen/r$n.yaml" --out "$WORK/analysis"; done
-  echo "## analyze, $n organisations (median of $RUNS processes)"
-  echo "whole process: $(median < "$WORK/analyze.wall") s, peak $(median < "$WORK/analyze.rss" | mib) MiB"
+  echo "## analyze, whole process (median of $RUNS processes)"
+  echo "| orgs | wall (s) | peak RSS (MiB) | analysis.json (MB) |"
+  echo "|---|---|---|---|"
+  for n in $ANALYZE_SIZES; do
+    generate "$n"
+    rm -f "$WORK/analyze.wall" "$WORK/analyze.rss"
+    for i in $(seq "$RUNS"); do timed "$WORK/analyze" "$ricochet" analyze "$WORK/gen/r$n.yaml" --out "$WORK/analysis"; done
+    echo "| $n | $(median < "$WORK/analyze.wall") | $(median < "$WORK/analyze.rss" | mib) | $(du -m "$WORK/analysis/analysis.json" | cut -f1) |"
+  done
 }
 
 batch_section() {
