@@ -176,8 +176,10 @@ int cmd_run(const RunArgs& args)
 
   const auto& events = simulation.events();
   core::write_file_atomically(args.out + "/journal.jsonl", io::journal_text(events, clock));
-  core::write_file_atomically(args.out + "/care.csv",
-                              io::care_csv(simulation.care_samples(), simulation.region(), clock));
+  core::AtomicFile care(args.out + "/care.csv");
+  io::write_care_csv(simulation.care_samples(), simulation.region(), clock,
+                     [&care](std::string_view piece) { care.write(piece); });
+  care.commit();
   core::write_file_atomically(args.out + "/region.json",
                               io::graph_to_json(model::RegionGraph(simulation.region()), args.variant));
   core::write_file_atomically(args.out + "/summary.json",

@@ -5,12 +5,83 @@
 #include <cstring>
 #include <filesystem>
 #include <stdexcept>
+#include <utility>
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace ricochet::core {
+
+AtomicFile::AtomicFile(std::string path) : path_(std::move(path))
+{
+  namespace fs = std::filesystem;
+  fs::path target(path_);
+  fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  temporary_   = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  fd_          = ::mkstemp(temporary_.data());
+  if (fd_ < 0)
+    throw std::runtime_error("cannot create a temporary file beside '" + path_ + "': " + std::strerror(errno));
+}
+
+AtomicFile::~AtomicFile()
+{
+  if (fd_ >= 0) {
+    ::close(fd_);
+    ::unlink(temporary_.c_str());
+  }
+}
+
+void AtomicFile::fail(const std::string& what, int err)
+{
+  ::close(fd_);
+  fd_ = -1;
+  ::unlink(temporary_.c_str());
+  throw std::runtime_error(what + " '" + path_ + "': " + std::strerror(err));
+}
+
+void AtomicFile::write(std::string_view text)
+{
+  if (fd_ < 0)
+    throw std::logic_error("AtomicFile: write after commit");
+  while (!text.empty()) {
+    ssize_t n = ::write(fd_, text.data(), text.size());
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0)
+      fail("cannot write", errno);
+    text.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
+void AtomicFile::commit(const std::function<void(const std::string& written)>& check)
+{
+  if (fd_ < 0)
+    throw std::logic_error("AtomicFile: committed twice");
+  ::fchmod(fd_, 0644);
+  if (::fsync(fd_) != 0)
+    fail("cannot write", errno);
+  int closed = ::close(fd_);
+  fd_        = -1;
+  if (closed != 0) {
+    int err = errno;
+    ::unlink(temporary_.c_str());
+    throw std::runtime_error("cannot write '" + path_ + "': " + std::strerror(err));
+  }
+  if (check) {
+    try {
+      check(temporary_);
+    } catch (...) {
+      ::unlink(temporary_.c_str());
+      throw;
+    }
+  }
+  if (::rename(temporary_.c_str(), path_.c_str()) != 0) {
+    int err = errno;
+    ::unlink(temporary_.c_str());
+    throw std::runtime_error("cannot replace '" + path_ + "': " + std::strerror(err));
+  }
+}
 
 void write_file_atomically(const std::string& path, const std::string& content)
 {
@@ -20,47 +91,9 @@ void write_file_atomically(const std::string& path, const std::string& content)
 void write_file_atomically(const std::string& path, const std::string& content,
                            const std::function<void(const std::string& written)>& check)
 {
-  namespace fs = std::filesystem;
-  fs::path target(path);
-  fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  int fd           = ::mkstemp(tmpl.data());
-  if (fd < 0)
-    throw std::runtime_error("cannot create a temporary file beside '" + path + "': " + std::strerror(errno));
-  const char* data = content.data();
-  std::size_t left = content.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, data, left);
-    if (n < 0) {
-      if (errno == EINTR)
-        continue;
-      int err = errno;
-      ::close(fd);
-      ::unlink(tmpl.c_str());
-      throw std::runtime_error("cannot write '" + path + "': " + std::strerror(err));
-    }
-    data += n;
-    left -= static_cast<std::size_t>(n);
-  }
-  ::fchmod(fd, 0644);
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    int err = errno;
-    ::unlink(tmpl.c_str());
-    throw std::runtime_error("cannot write '" + path + "': " + std::strerror(err));
-  }
-  if (check) {
-    try {
-      check(tmpl);
-    } catch (...) {
-      ::unlink(tmpl.c_str());
-      throw;
-    }
-  }
-  if (::rename(tmpl.c_str(), path.c_str()) != 0) {
-    int err = errno;
-    ::unlink(tmpl.c_str());
-    throw std::runtime_error("cannot replace '" + path + "': " + std::strerror(err));
-  }
+  AtomicFile file(path);
+  file.write(content);
+  file.commit(check);
 }
 
 } // namespace ricochet::core

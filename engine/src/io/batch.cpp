@@ -225,7 +225,7 @@ std::size_t run_batch(const BatchSpec& spec, const scenario::Scenario& s, std::s
         int argc = static_cast<int>(args.size());
         sim::Simulation simulation(&argc, argv.data());
         std::uint64_t seed = spec.seed + index;
-        simulation.setup(s, sim::RunOptions{variant_arg(variant), seed, {}});
+        simulation.setup(s, sim::RunOptions{variant_arg(variant), seed, {}, false});
         simulation.run();
         core::LocalClock clock(s.timezone, s.start_local);
         return run_record(simulation.events(), simulation.region(), clock, index, seed, variant).dump();

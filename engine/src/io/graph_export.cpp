@@ -1,6 +1,7 @@
 #include "ricochet/io/graph_export.hpp"
 
 #include <map>
+#include <utility>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -213,7 +214,7 @@ std::string graph_to_json(const RegionGraph& graph, const std::string& variant)
       }
       case NodeType::INTERNET: break;
     }
-    nodes.push_back(j);
+    nodes.push_back(std::move(j));
   }
   json edges = json::array();
   for (auto e : boost::make_iterator_range(boost::edges(g))) {
@@ -236,14 +237,14 @@ std::string graph_to_json(const RegionGraph& graph, const std::string& variant)
       j["two_way"]   = t.two_way;
       j["mfa"]       = t.mfa;
     }
-    edges.push_back(j);
+    edges.push_back(std::move(j));
   }
   json doc{{"format", "ricochet-graph"},
            {"version", 1},
            {"region", r.name},
            {"variant", variant.empty() ? json(nullptr) : json(variant)},
-           {"nodes", nodes},
-           {"edges", edges}};
+           {"nodes", std::move(nodes)},
+           {"edges", std::move(edges)}};
   return doc.dump(2) + "\n";
 }
 

@@ -200,21 +200,22 @@ private:
                                                           *scope, what, core::did_you_mean(*scope, {"external", "internet"})));
       }
     }
-    auto check = [&](const std::optional<Located>& id, const char* kind, bool exists,
-                     const std::vector<std::string>& known) -> bool {
+    using Ids  = std::vector<std::string> (model::Region::*)() const; // listed for an error only
+    auto check = [&](const std::optional<Located>& id, const char* kind, bool exists, Ids known) -> bool {
       if (!id)
         return true;
       if (region_ == nullptr || exists)
         return true;
-      ctx_.error(id->pos, fmt::format("unknown {} '{}' in {}{}", kind, id->value, what, core::closest_known(id->value, known)));
+      ctx_.error(id->pos, fmt::format("unknown {} '{}' in {}{}", kind, id->value, what,
+                                      core::closest_known(id->value, (region_->*known)())));
       return false;
     };
     auto zone  = r.located_id("zone");
     auto link  = r.located_id("link");
     auto asset = r.located_id("asset");
-    bool ok    = check(zone, "zone", region_ && zone && region_->find_zone(zone->value), region_ ? region_->zone_ids() : std::vector<std::string>{}) &&
-              check(link, "link", region_ && link && region_->find_link(link->value), region_ ? region_->link_ids() : std::vector<std::string>{}) &&
-              check(asset, "asset", region_ && asset && region_->find_asset(asset->value), region_ ? region_->asset_ids() : std::vector<std::string>{});
+    bool ok    = check(zone, "zone", region_ && zone && region_->find_zone(zone->value), &model::Region::zone_ids) &&
+              check(link, "link", region_ && link && region_->find_link(link->value), &model::Region::link_ids) &&
+              check(asset, "asset", region_ && asset && region_->find_asset(asset->value), &model::Region::asset_ids);
     if (!ok)
       return std::nullopt;
     a.zone  = zone ? zone->value : "";

@@ -1,6 +1,7 @@
 #include "governance_reader.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 #include <fmt/format.h>
@@ -51,34 +52,40 @@ public:
   std::optional<Condition> read_condition(const YAML::Node& n, const std::string& where);
 
 private:
-  bool check(const char* kind, const Located& id, bool exists, const std::vector<std::string>& known)
+  /** KNOWN lists the ids for "did you mean", called for an error only (listing them for every reference was most of
+      the loading of a national region). */
+  bool check(const char* kind, const Located& id, bool exists, const std::function<std::vector<std::string>()>& known)
   {
     if (region_ == nullptr || exists)
       return true;
-    ctx_.error(id.pos, fmt::format("unknown {} '{}'{}", kind, id.value, core::closest_known(id.value, known)));
+    ctx_.error(id.pos, fmt::format("unknown {} '{}'{}", kind, id.value, core::closest_known(id.value, known())));
     return false;
   }
   bool check_org(const Located& id)
   {
     return check("organisation", id, region_ && region_->find_organisation(id.value),
-                 region_ ? region_->organisation_ids() : std::vector<std::string>{});
+                 [this] { return region_->organisation_ids(); });
   }
   bool check_care(const Located& id)
   {
-    std::vector<std::string> known;
-    if (region_)
+    return check("care function", id, region_ && region_->find_care_function(id.value), [this] {
+      std::vector<std::string> known;
       for (const auto& c : region_->care_functions)
         known.push_back(c.id);
-    return check("care function", id, region_ && region_->find_care_function(id.value), known);
+      return known;
+    });
   }
   bool check_ght(const Located& id)
   {
-    std::vector<std::string> known;
-    if (region_)
+    bool exists = region_ && std::any_of(region_->organisations.begin(), region_->organisations.end(),
+                                         [&](const model::Organisation& o) { return o.ght == id.value; });
+    return check("GHT", id, exists, [this] {
+      std::vector<std::string> known;
       for (const auto& o : region_->organisations)
         if (!o.ght.empty() && std::find(known.begin(), known.end(), o.ght) == known.end())
           known.push_back(o.ght);
-    return check("GHT", id, region_ && std::find(known.begin(), known.end(), id.value) != known.end(), known);
+      return known;
+    });
   }
 
   /** A scalar argument as an id. */
@@ -186,7 +193,7 @@ private:
       if (op == "asset_down") {
         c.kind = K::ASSET_DOWN;
         return check("asset", *id, region_ && region_->find_asset(id->value),
-                     region_ ? region_->asset_ids() : std::vector<std::string>{})
+                     [this] { return region_->asset_ids(); })
                    ? std::optional<Condition>(c)
                    : std::nullopt;
       }

@@ -143,9 +143,8 @@ void RegionChecker::derive_data()
 
 void RegionChecker::check_cycles()
 {
-  std::optional<RegionGraph> built;
   try {
-    built.emplace(region_);
+    graph_.emplace(region_);
   } catch (const std::invalid_argument&) {
     // The graph needs every reference resolved: one left empty (a link without 'from', found by fuzzing) was
     // reported as missing or invalid when it was read, and leaves no cycle to look for.
@@ -153,7 +152,7 @@ void RegionChecker::check_cycles()
       return;
     throw;
   }
-  const RegionGraph& graph = *built;
+  const RegionGraph& graph = *graph_;
   auto report = [&](EdgeType type, const char* what) {
     auto cycle = graph.find_cycle(type);
     if (cycle.empty())
@@ -229,7 +228,7 @@ void RegionChecker::warn_suspicious()
     if (delivers_care(org.kind) && with_care.count(org.id) == 0)
       ctx_.warning(org.pos, fmt::format("organisation '{}' ({}) has no care function", org.id, core::enum_name(org.kind)));
   // A care function that cannot reach what it needs is cut off from the start: a link is probably missing.
-  RegionGraph graph(region_);
+  const RegionGraph& graph = graph_ ? *graph_ : graph_.emplace(region_);
   for (const auto& c : region_.care_functions) {
     const Organisation* org = region_.find_organisation(c.org);
     for (const auto* list : {&c.needs, &c.uses})

@@ -1,10 +1,12 @@
 #pragma once
 // Whole-region checks once every section is read: references, derived defaults, cycles, consistency, warnings.
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "ricochet/model/region.hpp"
+#include "ricochet/model/region_graph.hpp"
 #include "yaml_reader.hpp"
 
 namespace ricochet::scenario::detail {
@@ -42,6 +44,7 @@ private:
   model::Region& region_;
   const std::vector<PendingRef>& refs_;
   const std::set<std::string>& data_given_;
+  std::optional<model::RegionGraph> graph_; ///< built by check_cycles, used again by warn_suspicious (a copy of the region)
 };
 
 } // namespace ricochet::scenario::detail

@@ -99,9 +99,13 @@ std::optional<TargetSelector> read_selector(const Context& ctx, const YAML::Node
   if (!r.is_map())
     return std::nullopt;
   bool ok = true;
-  auto check = [&](const Located& id, const char* kind, bool exists, const std::vector<std::string>& known) {
+  // The known ids (for "did you mean") are listed only for an error: on a national region, listing them for every
+  // reference was most of the loading.
+  using Ids  = std::vector<std::string> (model::Region::*)() const;
+  auto check = [&](const Located& id, const char* kind, bool exists, Ids known) {
     if (region != nullptr && !exists) {
-      ctx.error(id.pos, fmt::format("unknown {} '{}' in {}{}", kind, id.value, what, core::closest_known(id.value, known)));
+      ctx.error(id.pos, fmt::format("unknown {} '{}' in {}{}", kind, id.value, what,
+                                    core::closest_known(id.value, (region->*known)())));
       ok = false;
     }
   };
@@ -112,29 +116,29 @@ std::optional<TargetSelector> read_selector(const Context& ctx, const YAML::Node
   if (auto a = r.located_id("asset")) {
     s.assets.push_back(a->value);
     check(*a, "asset", region == nullptr || region->find_asset(a->value) != nullptr,
-          region != nullptr ? region->asset_ids() : std::vector<std::string>{});
+          &model::Region::asset_ids);
   }
   if (auto list = r.id_list("assets")) {
     for (const auto& a : *list) {
       s.assets.push_back(a.value);
       check(a, "asset", region == nullptr || region->find_asset(a.value) != nullptr,
-            region != nullptr ? region->asset_ids() : std::vector<std::string>{});
+            &model::Region::asset_ids);
     }
   }
   if (auto o = r.located_id("org")) {
     s.org = o->value;
     check(*o, "organisation", region == nullptr || region->find_organisation(o->value) != nullptr,
-          region != nullptr ? region->organisation_ids() : std::vector<std::string>{});
+          &model::Region::organisation_ids);
   }
   if (auto z = r.located_id("zone")) {
     s.zone = z->value;
     check(*z, "zone", region == nullptr || region->find_zone(z->value) != nullptr,
-          region != nullptr ? region->zone_ids() : std::vector<std::string>{});
+          &model::Region::zone_ids);
   }
   if (auto d = r.located_id("domain")) {
     s.domain = d->value;
     check(*d, "domain", region == nullptr || region->find_domain(d->value) != nullptr,
-          region != nullptr ? region->domain_ids() : std::vector<std::string>{});
+          &model::Region::domain_ids);
   }
   s.kind = r.enumeration<model::AssetKind>("kind");
   if (!ok)

@@ -9,8 +9,8 @@ namespace ricochet::sim {
 
 namespace sg4 = simgrid::s4u;
 
-Care::Care(World& world, double step_s, double radius_km, double end_s, Wakeups& wakeups)
-    : world_(world), step_s_(step_s), end_s_(end_s), wakeups_(wakeups), ledger_(world.region(), world.clock(), radius_km),
+Care::Care(World& world, double step_s, double radius_km, double end_s, bool series, Wakeups& wakeups)
+    : world_(world), step_s_(step_s), end_s_(end_s), series_(series), wakeups_(wakeups), ledger_(world.region(), world.clock(), radius_km),
       last_factor_(world.region().care_functions.size(), 1.0), overloaded_(world.region().organisations.size(), 0)
 {
 }
@@ -40,7 +40,8 @@ void Care::loop()
     ++steps;
   for (const auto& s : ledger_.slots())
     with_demand += s.demand_per_h > 0 ? 1U : 0U;
-  samples_.reserve(steps * with_demand);
+  if (series_)
+    samples_.reserve(steps * with_demand);
   for (double t = 0; t < end_s_ - 1e-9; t += step_s_) { // the last step may end past the end: it is cut there
     if (t > sg4::Engine::get_clock())
       sg4::this_actor::sleep_until(t);
@@ -63,7 +64,7 @@ void Care::tick(double t)
   for (std::size_t c = 0; c < slots.size(); ++c) {
     const CareSlot& s = slots[c];
     double f          = ledger_.factor(c, t);
-    if (s.demand_per_h > 0 || s.step_in > 0)
+    if (series_ && (s.demand_per_h > 0 || s.step_in > 0))
       samples_.push_back({t, c, s.step_demand, s.step_capacity, s.step_served, s.step_out, s.step_in, s.backlog, f});
     // Publish capacity moves of 10 points or more, and the return to nominal.
     bool moved = std::fabs(f - last_factor_[c]) >= 0.1 - 1e-9 || (f == 1.0 && last_factor_[c] != 1.0);

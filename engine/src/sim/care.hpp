@@ -15,7 +15,8 @@ namespace ricochet::sim {
 
 class Care {
 public:
-  Care(World& world, double step_s, double radius_km, double end_s, Wakeups& wakeups);
+  /** @param series keep every function's sample at every step (samples()); the totals are kept either way */
+  Care(World& world, double step_s, double radius_km, double end_s, bool series, Wakeups& wakeups);
   void start(simgrid::s4u::Host* host);
   void on_event(const Event& e);
   /** Emits care.totals (at the end of the run). */
@@ -34,6 +35,7 @@ private:
   World& world_;
   double step_s_;
   double end_s_;
+  bool series_;
   Wakeups& wakeups_;
   CareLedger ledger_;
   std::vector<double> last_factor_;

@@ -96,7 +96,8 @@ void Simulation::setup(const scenario::Scenario& scenario, const RunOptions& opt
       teams.push_back(s.world->org_index(action.target));
   bool regional = s.scenario.defence.recovery.regional.technicians > 0;
   s.defenders = std::make_unique<Defenders>(*s.world, s.scenario.defence, *s.random, *s.recovery, s.wakeups);
-  s.care      = std::make_unique<Care>(*s.world, scenario.care.step_s, scenario.care.radius_km, s.end, s.wakeups);
+  s.care      = std::make_unique<Care>(*s.world, scenario.care.step_s, scenario.care.radius_km, s.end,
+                                         options.care_series, s.wakeups);
   s.governance = std::make_unique<Governance>(*s.world, s.governance_config, s.scenario.defence.staffing, *s.random,
                                               *s.care, *s.recovery, s.wakeups);
   s.injects = std::make_unique<InjectPlayer>(*s.world, s.scenario.injects, *s.governance, *s.random, s.wakeups);

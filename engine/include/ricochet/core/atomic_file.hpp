@@ -1,11 +1,34 @@
 #pragma once
 #include <functional>
 #include <string>
+#include <string_view>
 
 namespace ricochet::core {
 
-/** Writes content to path so that readers see either the old file or the complete new one: a temporary file
- *  beside it is written, flushed to disk, then renamed over path. @throw std::runtime_error on I/O failure */
+/** A file written so that readers see either the old file or the complete new one: the text goes to a temporary file
+ *  beside PATH, which commit() flushes to disk and renames over PATH. Destroyed without commit() (an error on the
+ *  way), the temporary file is removed and PATH is left as it was. For outputs too large to hold whole in memory;
+ *  write_file_atomically() does it in one call. @throw std::runtime_error on I/O failure */
+class AtomicFile {
+public:
+  explicit AtomicFile(std::string path);
+  ~AtomicFile();
+  AtomicFile(const AtomicFile&)            = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+
+  void write(std::string_view text);
+  /** Flushes, calls CHECK(temporary path) if given (it may throw to abandon the file), then renames. */
+  void commit(const std::function<void(const std::string& written)>& check = {});
+
+private:
+  [[noreturn]] void fail(const std::string& what, int err);
+
+  std::string path_;
+  std::string temporary_;
+  int fd_ = -1;
+};
+
+/** Writes content to path atomically (see AtomicFile). @throw std::runtime_error on I/O failure */
 void write_file_atomically(const std::string& path, const std::string& content);
 
 /** The same, with check(temporary_path) called on the complete temporary file before the rename (e.g. to load it):

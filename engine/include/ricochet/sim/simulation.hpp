@@ -17,6 +17,9 @@ struct RunOptions {
   std::string variant;               ///< empty: the base region
   std::optional<std::uint64_t> seed; ///< overrides the scenario's seed
   std::vector<TrainerAction> actions; ///< trainer decisions (a branch of the scenario), checked by the caller
+  /** Keep every function's sample at every step (care_samples(), care.csv). A batch needs only the totals, and the
+      series of a regional run is tens of megabytes. */
+  bool care_series = true;
 };
 
 /** One simulated run. SimGrid allows one engine per process: create one Simulation per process (fork for more). */
