@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -63,6 +64,10 @@ std::map<std::string, double> parse_link_weights(const std::vector<std::string>&
 ordered_json analyze(const model::Region& region, std::vector<std::string> entries, std::vector<std::string> targets,
                      const std::map<std::string, double>& weights)
 {
+  // Asked about named entries or targets, the user gets every pair; by default (every entry point to every directory,
+  // hundreds of thousands of pairs on a national region) the pairs with neither a lateral nor a trust path between
+  // them, where there is nothing to cut, are counted instead of listed.
+  const bool every_pair = !entries.empty() || !targets.empty();
   if (entries.empty())
     entries = model::entry_points(region);
   if (targets.empty())
@@ -73,13 +78,15 @@ ordered_json analyze(const model::Region& region, std::vector<std::string> entri
     for (const auto& id : *list)
       if (region.find_asset(id) == nullptr)
         throw std::invalid_argument("no asset '" + id + "'" + core::closest_known(id, region.asset_ids()));
+  // One analysis for every question: its indexes are built once (per call, at national scale, they were the cost).
+  model::ExposureAnalysis exposure(region);
   ordered_json out;
   out["format"]  = "ricochet-analysis";
   out["version"] = 1;
   out["region"]  = region.name;
   ordered_json radii = ordered_json::array();
   for (const auto& e : entries) {
-    auto b = model::blast_radius(region, e);
+    auto b = exposure.blast_radius(e);
     radii.push_back({{"entry", e},
                      {"footholds", b.assets},
                      {"credentials", b.domains},
@@ -87,34 +94,40 @@ ordered_json analyze(const model::Region& region, std::vector<std::string> entri
                      {"care_at_risk", b.care_at_risk},
                      {"organisations_at_risk", b.organisations}});
   }
-  out["blast_radius"] = radii;
+  out["blast_radius"] = std::move(radii);
   ordered_json spofs = ordered_json::array();
   for (const auto& sp : model::single_points(region))
     spofs.push_back({{"care", sp.care}, {"assets", sp.assets}, {"links", sp.links}});
-  out["single_points"] = spofs;
+  out["single_points"] = std::move(spofs);
   ordered_json shared;
   for (const auto& [asset, orgs] : model::shared_single_points(region))
     shared[asset] = orgs;
   out["shared_single_points"] = shared;
   ordered_json cuts = ordered_json::array();
+  std::size_t left_out = 0;
   for (const auto& e : entries)
     for (const auto& t : targets) {
       if (e == t)
         continue;
-      auto c = model::minimum_cut(region, e, t, weights);
+      auto c = exposure.minimum_cut(e, t, weights);
+      if (!every_pair && c.network == "separated" && (c.identity == "separated" || c.identity == "no domain")) {
+        ++left_out;
+        continue;
+      }
       cuts.push_back({{"from", e},         {"to", t},           {"network", c.network}, {"links", c.links},
                       {"weight", c.weight}, {"identity", c.identity}, {"trusts", c.trusts}});
     }
-  out["minimum_cuts"] = cuts;
+  out["minimum_cuts"]          = std::move(cuts);
+  out["minimum_cuts_left_out"] = left_out;
   ordered_json ranking = ordered_json::array();
-  for (const auto& c : model::rank_changes(region, entries))
+  for (const auto& c : exposure.rank_changes(entries))
     ranking.push_back({{"change", c.description},
                        {"variant", variant_line(c.change)},
                        {"footholds_before", c.assets_before},
                        {"footholds_after", c.assets_after},
                        {"care_at_risk_before", c.care_before},
                        {"care_at_risk_after", c.care_after}});
-  out["ranking"] = ranking;
+  out["ranking"] = std::move(ranking);
   return out;
 }
 
@@ -145,6 +158,10 @@ std::string analysis_text(const ordered_json& a)
     out += fmt::format("  {} -> {}: network {}; identity {}\n", c["from"].get<std::string>(), c["to"].get<std::string>(),
                        network, identity);
   }
+  if (auto left_out = a["minimum_cuts_left_out"].get<std::size_t>(); left_out > 0)
+    out += fmt::format("  ({} other pair{} of entry and target, with neither a lateral nor a trust path between them, "
+                       "{} nothing to cut: name --from or --target to list them)\n",
+                       left_out, left_out == 1 ? "" : "s", left_out == 1 ? "has" : "have");
   out += "\nChanges ranked by care functions taken out of reach (summed over the entries)\n";
   for (const auto& r : a["ranking"])
     out += fmt::format("  {:<52} care at risk {} -> {}, footholds {} -> {}\n      {}\n", r["change"].get<std::string>(),

@@ -12,7 +12,9 @@ namespace ricochet::io {
 
 /** Blast radius of each entry (all entry points if none given), single points of failure, minimum cuts from
  *  each entry to each target (every directory if none given), and the ranked changes with the variant lines to
- *  write. @throw std::invalid_argument for an unknown entry or target */
+ *  write. With neither entries nor targets given, the pairs with no lateral and no trust path between them are
+ *  counted in "minimum_cuts_left_out" rather than listed. @throw std::invalid_argument for an unknown entry or
+ *  target */
 [[nodiscard]] nlohmann::ordered_json analyze(const model::Region& region, std::vector<std::string> entries,
                                              std::vector<std::string> targets,
                                              const std::map<std::string, double>& weights);
