@@ -60,16 +60,16 @@ run_row() {
     timed "$key" "$ricochet" run "$scenario" --quiet --out "$WORK/out"
     "$phases" "$scenario" >> "$key.phases"
   done
-  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$label" \
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$label" \
     "$(field orgs "$key.phases")" "$(field assets "$key.phases")" "$(median < "$key.wall")" \
     "$(median < "$key.rss" | mib)" "$(field load_ms "$key.phases")" "$(field setup_ms "$key.phases")" \
     "$(field run_ms "$key.phases")" "$(field outputs_ms "$key.phases")" "$(field events "$key.phases")" \
-    "$(field events_per_s "$key.phases")"
+    "$(field events_per_s "$key.phases")" "$(field clock_advances "$key.phases")" "$(field advances_per_s "$key.phases")"
 }
 
 run_header() {
-  echo "| region | orgs | assets | whole run (s) | peak RSS (MiB) | load (ms) | setup (ms) | simulate (ms) | outputs (ms) | journal events | events/s simulated |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|"
+  echo "| region | orgs | assets | whole run (s) | peak RSS (MiB) | load (ms) | setup (ms) | simulate (ms) | outputs (ms) | journal events | journal events/s simulating | SimGrid clock advances | advances/s simulating |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 }
 
 generate() { # generate N: region and scenario of N organisations, seed 1

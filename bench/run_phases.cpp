@@ -1,6 +1,7 @@
 // One whole run, phase by phase: loading, setting up the engine, simulating, building the outputs (not writing
 // them). One line of results on standard output:
-//   orgs=N assets=N load_ms=X setup_ms=X run_ms=X outputs_ms=X events=N events_per_s=X
+//   orgs=N assets=N load_ms=X setup_ms=X run_ms=X outputs_ms=X events=N events_per_s=X clock_advances=N
+//   advances_per_s=X output_bytes=N   (events: journal events; clock_advances: SimGrid scheduling rounds)
 // A process per run: SimGrid allows one engine per process (bench/run.sh starts it several times).
 #include <chrono>
 #include <cstdio>
@@ -66,9 +67,11 @@ int main(int argc, char** argv)
     double outputs_ms = ms_since(t0);
 
     std::cout << fmt::format("orgs={} assets={} load_ms={:.1f} setup_ms={:.1f} run_ms={:.1f} outputs_ms={:.1f} "
-                             "events={} events_per_s={:.0f} output_bytes={}\n",
+                             "events={} events_per_s={:.0f} clock_advances={} advances_per_s={:.0f} output_bytes={}\n",
                              s.region.organisations.size(), s.region.assets.size(), load_ms, setup_ms, run_ms,
-                             outputs_ms, events.size(), static_cast<double>(events.size()) / (run_ms / 1000), bytes);
+                             outputs_ms, events.size(), static_cast<double>(events.size()) / (run_ms / 1000),
+                             simulation.clock_advances(),
+                             static_cast<double>(simulation.clock_advances()) / (run_ms / 1000), bytes);
     return 0;
   } catch (const std::exception& e) {
     std::cerr << "ricochet_bench_run: " << e.what() << '\n';

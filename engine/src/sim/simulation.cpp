@@ -32,6 +32,7 @@ struct Simulation::Impl {
   std::uint64_t seed = 1;
   double end         = 0;
   bool finished      = false;
+  std::size_t clock_advances = 0;
   std::unique_ptr<core::LocalClock> clock;
   std::unique_ptr<RandomStreams> random;
   std::unique_ptr<Platform> platform;
@@ -60,6 +61,7 @@ Simulation::Simulation(int* argc, char** argv) : pimpl_(std::make_unique<Impl>()
   sg4::Engine::set_config("contexts/factory:thread");
 #endif
   pimpl_->engine = std::make_unique<sg4::Engine>(argc, argv);
+  sg4::Engine::on_time_advance_cb([impl = pimpl_.get()](double) { ++impl->clock_advances; });
   // Exact size/bandwidth timing: CM02 without cross-traffic (see docs/architecture.md).
   sg4::Engine::set_config("network/model:CM02");
   sg4::Engine::set_config("network/crosstraffic:0");
@@ -162,6 +164,7 @@ void Simulation::run_until(double t)
 double Simulation::now() const { return sg4::Engine::get_clock(); }
 double Simulation::end_time() const { return pimpl_->end; }
 bool Simulation::finished() const { return pimpl_->finished; }
+std::size_t Simulation::clock_advances() const { return pimpl_->clock_advances; }
 
 void Simulation::on_event_cb(std::function<void(const Event&)> cb) { pimpl_->observers.push_back(std::move(cb)); }
 
