@@ -12,6 +12,8 @@
 
 #include <fmt/format.h>
 
+#include "ricochet/core/allocator.hpp"
+
 #include "ricochet/core/local_time.hpp"
 #include "ricochet/io/care_csv.hpp"
 #include "ricochet/io/graph_export.hpp"
@@ -31,6 +33,7 @@ double ms_since(Clock::time_point t0) { return std::chrono::duration<double, std
 
 int main(int argc, char** argv)
 {
+  ricochet::core::tune_allocator(); // as the ricochet program does
   if (argc < 2) {
     std::cerr << "usage: ricochet_bench_run SCENARIO [--cfg=... --log=...]\n";
     return 2;

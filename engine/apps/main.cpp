@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "ricochet/core/allocator.hpp"
 #include "ricochet/core/atomic_file.hpp"
 #include "ricochet/core/diagnostics.hpp"
 #include "ricochet/core/suggest.hpp"
@@ -36,6 +37,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <future>
 #include <thread>
 
 namespace {
@@ -172,6 +174,13 @@ int cmd_run(const RunArgs& args)
   if (!args.quiet)
     simulation.on_event_cb([&clock](const sim::Event& e) { std::cout << io::timeline_line(e, clock) << '\n'; });
   simulation.setup(s, options);
+  // region.json is the region as played, fixed once set up, and reads no clock (LocalClock is not thread-safe): it
+  // is written on the second core while this one simulates and writes the rest (at national scale it is the largest
+  // output to build). get() passes on its errors.
+  auto region_json = std::async(std::launch::async, [&simulation, &args] {
+    core::write_file_atomically(args.out + "/region.json",
+                                io::graph_to_json(model::RegionGraph(simulation.region()), args.variant));
+  });
   simulation.run();
 
   const auto& events = simulation.events();
@@ -180,10 +189,9 @@ int cmd_run(const RunArgs& args)
   io::write_care_csv(simulation.care_samples(), simulation.region(), clock,
                      [&care](std::string_view piece) { care.write(piece); });
   care.commit();
-  core::write_file_atomically(args.out + "/region.json",
-                              io::graph_to_json(model::RegionGraph(simulation.region()), args.variant));
   core::write_file_atomically(args.out + "/summary.json",
                               io::summarize(events, simulation.region(), clock).dump(2) + "\n");
+  region_json.get();
   if (args.report)
     core::write_file_atomically(args.out + "/report.html", io::report_html(io::read_run(args.out), args.lang, std::nullopt));
   if (!args.quiet) // a status line, not part of the timeline: on stderr
@@ -392,6 +400,7 @@ int cmd_generate(const GenerateArgs& args)
 
 int main(int argc, char** argv)
 {
+  core::tune_allocator();
   CLI::App app{"ricochet: regional cyber-crisis exercise simulator for health territories", "ricochet"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "ricochet 0.1.0");
