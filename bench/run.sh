@@ -8,7 +8,7 @@
 # Environment: BUILD (default build-bench, a Release build with -DRICOCHET_BENCH=ON), WORK (scratch directory,
 # default /tmp/ricochet-bench), RUNS (runs per figure, default 5), SIZES (organisations, default "100 300 1000
 # 3000"), BATCH_RUNS (batches timed, default 3), VIEW_ORGS (organisations drawn by the viewer, default 2000),
-# ANALYZE_SIZES (organisations for analyze, default "100 300": see docs/performance.md for larger ones).
+# ANALYZE_SIZES (organisations for analyze, default: SIZES).
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD:-$here/build-bench}
@@ -17,7 +17,7 @@ RUNS=${RUNS:-5}
 SIZES=${SIZES:-"100 300 1000 3000"}
 BATCH_RUNS=${BATCH_RUNS:-3}
 VIEW_ORGS=${VIEW_ORGS:-2000}
-ANALYZE_SIZES=${ANALYZE_SIZES:-"100 300"}
+ANALYZE_SIZES=${ANALYZE_SIZES:-$SIZES}
 ricochet=$BUILD/engine/ricochet
 phases=$BUILD/bench/ricochet_bench_run
 raw=$BUILD/bench/ricochet_bench_simgrid

@@ -1,7 +1,7 @@
 // One whole run, phase by phase: loading, setting up the engine, simulating, building the outputs (not writing
 // them). One line of results on standard output:
 //   orgs=N assets=N load_ms=X setup_ms=X run_ms=X outputs_ms=X events=N events_per_s=X clock_advances=N
-//   advances_per_s=X output_bytes=N   (events: journal events; clock_advances: SimGrid scheduling rounds)
+//   advances_per_s=X output_bytes=N   (events: journal events; clock_advances: moves of SimGrid's clock)
 // A process per run: SimGrid allows one engine per process (bench/run.sh starts it several times).
 #include <chrono>
 #include <cstdio>

@@ -174,12 +174,12 @@ int cmd_run(const RunArgs& args)
   if (!args.quiet)
     simulation.on_event_cb([&clock](const sim::Event& e) { std::cout << io::timeline_line(e, clock) << '\n'; });
   simulation.setup(s, options);
-  // region.json is the region as played, fixed once set up, and reads no clock (LocalClock is not thread-safe): it
-  // is written on the second core while this one simulates and writes the rest (at national scale it is the largest
-  // output to build). get() passes on its errors.
+  // region.json is the region as played, fixed once set up: its document is built on the second core while this
+  // one simulates and writes the rest (at national scale it is the largest output to build). Only building runs
+  // there (no clock, no text output: neither is thread-safe), and it is written last, with the others: a failed run
+  // leaves the previous run's files as they were.
   auto region_json = std::async(std::launch::async, [&simulation, &args] {
-    core::write_file_atomically(args.out + "/region.json",
-                                io::graph_to_json(model::RegionGraph(simulation.region()), args.variant));
+    return io::graph_json(model::RegionGraph(simulation.region()), args.variant);
   });
   simulation.run();
 
@@ -191,7 +191,7 @@ int cmd_run(const RunArgs& args)
   care.commit();
   core::write_file_atomically(args.out + "/summary.json",
                               io::summarize(events, simulation.region(), clock).dump(2) + "\n");
-  region_json.get();
+  core::write_file_atomically(args.out + "/region.json", region_json.get().dump(2) + "\n");
   if (args.report)
     core::write_file_atomically(args.out + "/report.html", io::report_html(io::read_run(args.out), args.lang, std::nullopt));
   if (!args.quiet) // a status line, not part of the timeline: on stderr

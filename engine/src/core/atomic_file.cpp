@@ -43,7 +43,7 @@ void AtomicFile::fail(const std::string& what, int err)
 void AtomicFile::write(std::string_view text)
 {
   if (fd_ < 0)
-    throw std::logic_error("AtomicFile: write after commit");
+    throw std::logic_error("AtomicFile: write after commit or after a failure");
   while (!text.empty()) {
     ssize_t n = ::write(fd_, text.data(), text.size());
     if (n < 0 && errno == EINTR)
@@ -57,7 +57,7 @@ void AtomicFile::write(std::string_view text)
 void AtomicFile::commit(const std::function<void(const std::string& written)>& check)
 {
   if (fd_ < 0)
-    throw std::logic_error("AtomicFile: committed twice");
+    throw std::logic_error("AtomicFile: commit after commit or after a failure");
   ::fchmod(fd_, 0644);
   if (::fsync(fd_) != 0)
     fail("cannot write", errno);

@@ -158,7 +158,7 @@ std::string graph_to_dot(const RegionGraph& graph, const std::string& variant)
   return out;
 }
 
-std::string graph_to_json(const RegionGraph& graph, const std::string& variant)
+nlohmann::json graph_json(const RegionGraph& graph, const std::string& variant)
 {
   using nlohmann::json;
   const Region& r = graph.region();
@@ -245,7 +245,12 @@ std::string graph_to_json(const RegionGraph& graph, const std::string& variant)
            {"variant", variant.empty() ? json(nullptr) : json(variant)},
            {"nodes", std::move(nodes)},
            {"edges", std::move(edges)}};
-  return doc.dump(2) + "\n";
+  return doc;
+}
+
+std::string graph_to_json(const RegionGraph& graph, const std::string& variant)
+{
+  return graph_json(graph, variant).dump(2) + "\n";
 }
 
 } // namespace ricochet::io

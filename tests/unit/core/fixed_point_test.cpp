@@ -53,7 +53,7 @@ TEST_CASE("core: append_fixed writes what printf writes", "[core]")
                       << printf_fixed(v, d));
     }
   }
-  SECTION("exact ties of the scaled value, in both directions") {
+  SECTION("near ties of the scaled value (k + 0.5 thousandths), on both sides") {
     for (int k = 0; k < 20000; ++k) {
       double v = (k + 0.5) / 1000.0; // near ties: printf rounds the exact binary value
       REQUIRE(fixed(v, 3) == printf_fixed(v, 3));

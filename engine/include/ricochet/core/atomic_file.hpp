@@ -8,7 +8,8 @@ namespace ricochet::core {
 /** A file written so that readers see either the old file or the complete new one: the text goes to a temporary file
  *  beside PATH, which commit() flushes to disk and renames over PATH. Destroyed without commit() (an error on the
  *  way), the temporary file is removed and PATH is left as it was. For outputs too large to hold whole in memory;
- *  write_file_atomically() does it in one call. @throw std::runtime_error on I/O failure */
+ *  write_file_atomically() does it in one call. @throw std::runtime_error on I/O failure (the temporary file is
+ *  then removed); std::logic_error for a use after commit() or after a failure */
 class AtomicFile {
 public:
   explicit AtomicFile(std::string path);

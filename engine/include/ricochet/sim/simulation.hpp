@@ -52,8 +52,8 @@ public:
   [[nodiscard]] std::uint64_t seed() const;
   /** Every care function with patients, every accounting step so far. */
   [[nodiscard]] const std::vector<CareSample>& care_samples() const;
-  /** How many times SimGrid's clock has moved: the engine's scheduling rounds, each with one event or more (the
-      yardstick of the engine's overhead against SimGrid's raw throughput, docs/performance.md). */
+  /** How many times SimGrid's clock has moved forward (what SimGrid's raw timer benchmark counts, one timer per
+      move: the yardstick of the engine's overhead, docs/performance.md). */
   [[nodiscard]] std::size_t clock_advances() const;
 
 private:
