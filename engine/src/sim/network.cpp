@@ -61,13 +61,21 @@ struct Marker : boost::default_bfs_visitor {
 };
 } // namespace
 
+/** Arcs of links not cut that carry one of the flows. A plain type, not a std::function: the search calls it for
+ *  every arc it looks at, and searches are most of setting up and simulating a national region. */
+struct Network::OpenArc {
+  const Network* network = nullptr;
+  model::FlowSet flows;
+  bool operator()(const Graph::edge_descriptor& e) const
+  {
+    std::size_t l = network->graph_[e].link;
+    return network->cut_[l] == 0 && carries(network->region_.links[l].flows, flows);
+  }
+};
+
 void Network::search(int from, model::FlowSet flows, std::vector<char>& seen) const
 {
-  auto keep = [this, flows](const Graph::edge_descriptor& e) {
-    std::size_t l = graph_[e].link;
-    return cut_[l] == 0 && carries(region_.links[l].flows, flows);
-  };
-  boost::filtered_graph<Graph, std::function<bool(const Graph::edge_descriptor&)>> view(graph_, keep);
+  boost::filtered_graph<Graph, OpenArc> view(graph_, OpenArc{this, flows});
   seen.assign(zone_count(), 0);
   std::vector<boost::default_color_type> colors(zone_count());
   boost::breadth_first_search(view, static_cast<std::size_t>(from),

@@ -37,6 +37,7 @@ private:
   };
   using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property, Arc>;
 
+  struct OpenArc; ///< the arcs a search may cross (network.cpp)
   void search(int from, model::FlowSet flows, std::vector<char>& seen) const;
 
   const model::Region& region_;

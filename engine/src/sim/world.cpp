@@ -81,10 +81,11 @@ World::World(const model::Region& region, const core::LocalClock& clock, Clock n
     care_[c].lost_since.assign(cf.needs.size() + cf.uses.size(), NOT_LOST);
     care_[c].lost_cause.assign(cf.needs.size() + cf.uses.size(), 0);
     care_of_org_[care_[c].org].push_back(c);
-    for (const auto& id : cf.needs)
-      care_of_asset_[asset_index(id)].push_back(c);
-    for (const auto& id : cf.uses)
-      care_of_asset_[asset_index(id)].push_back(c);
+    for (const auto* list : {&cf.needs, &cf.uses})
+      for (const auto& id : *list) {
+        care_[c].required.push_back(asset_index(id));
+        care_of_asset_[care_[c].required.back()].push_back(c);
+      }
   }
 }
 
@@ -274,8 +275,8 @@ World::Verdict World::evaluate_care(std::size_t c)
 {
   const model::CareFunction& cf = region_.care_functions[c];
   const OrgRuntime& org         = orgs_[care_[c].org];
-  auto lost = [&](const std::string& id, std::uint64_t& cause, std::string& why) {
-    const AssetRuntime& t = assets_[asset_index(id)];
+  auto lost = [&](std::size_t asset, std::uint64_t& cause, std::string& why) {
+    const AssetRuntime& t = assets_[asset];
     if (t.service == Service::DOWN) {
       cause = t.service_event;
       why   = "down";
@@ -300,9 +301,9 @@ World::Verdict World::evaluate_care(std::size_t c)
     double& since         = care_[c].lost_since[i];
     std::uint64_t cause   = 0;
     std::string why;
-    if (!lost(id, cause, why)) {
+    if (!lost(care_[c].required[i], cause, why)) {
       since                 = NOT_LOST;
-      const AssetRuntime& a = assets_[asset_index(id)];
+      const AssetRuntime& a = assets_[care_[c].required[i]];
       if (need && a.service == Service::DEGRADED && verdict.service == Service::UP)
         verdict = {Service::DEGRADED, a.service_event, id + " is degraded"};
       continue;

@@ -48,6 +48,7 @@ struct CareRuntime {
   Service state = Service::UP;
   std::uint64_t event = 0;
   std::size_t org = 0;
+  std::vector<std::size_t> required; ///< asset index of each need then use
   std::vector<double> lost_since; ///< per need then use; NaN while available
   std::vector<std::uint64_t> lost_cause;
 };
