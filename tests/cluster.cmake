@@ -1,0 +1,1 @@
+# A sharded sweep on a real single-node Slurm cluster started by the test.

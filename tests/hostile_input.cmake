@@ -1,0 +1,1 @@
+# Defects found under hostile scenario input: each test failed before its fix.

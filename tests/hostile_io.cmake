@@ -1,0 +1,1 @@
+# Defects found under hostile files given to the commands (actions files, chronogrammes): each test failed before its fix.
