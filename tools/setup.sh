@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs what is missing (Debian 12 packages only), then configures and builds ricochet in ./build.
 # Works as root or as a user with sudo. Re-running it is cheap: nothing is installed twice.
+# The test suite is built only with RICOCHET_TESTS=ON (tools/test.sh): the main job needs none of its tools.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -21,5 +22,6 @@ if [ -n "$missing" ]; then
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing
 fi
 
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRICOCHET_WERROR=ON >/dev/null
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRICOCHET_WERROR=ON \
+  -DRICOCHET_TESTS="${RICOCHET_TESTS:-OFF}" >/dev/null
 cmake --build build -j"$(nproc)"

@@ -11,6 +11,7 @@
 #include "ricochet/core/atomic_file.hpp"
 #include "ricochet/core/diagnostics.hpp"
 #include "ricochet/core/suggest.hpp"
+#include "ricochet/core/version.hpp"
 #include "ricochet/io/analysis.hpp"
 #include "ricochet/io/attack_layer.hpp"
 #include "ricochet/io/batch.hpp"
@@ -403,7 +404,7 @@ int main(int argc, char** argv)
   core::tune_allocator();
   CLI::App app{"ricochet: regional cyber-crisis exercise simulator for health territories", "ricochet"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "ricochet 0.1.0");
+  app.set_version_flag("--version", core::version_line("ricochet"));
 
   std::vector<std::string> validate_files;
   auto* validate = app.add_subcommand("validate", "Check region and scenario files; exit 0 if all are valid, 2 if not");

@@ -18,6 +18,7 @@
 #include "display.hpp"
 #include "renderer.hpp"
 #include "ricochet/core/units.hpp"
+#include "ricochet/core/version.hpp"
 #include "ricochet/io/why.hpp"
 #include "ricochet/scenario/error.hpp"
 #include "scene_state.hpp"
@@ -273,6 +274,7 @@ int windowed(Session& session, const Args& args, ViewOptions& view, sf::Vector2u
 int main(int argc, char** argv)
 {
   CLI::App app{"ricochet-view: live viewer for trainers (play, replay, time travel, decisions)"};
+  app.set_version_flag("--version", ricochet::core::version_line("ricochet-view"));
   Args args;
   app.add_option("SCENARIO", args.scenario, "Scenario YAML file to play live");
   app.add_option("--replay", args.replay, "Replay the run written in this directory by ricochet run");
