@@ -88,7 +88,7 @@ installed=0
 if dpkg-query -W -f='${Status}' ricochet 2>/dev/null | grep -q "installed"; then fail "dpkg still lists ricochet"; fi
 left=$(while read -r path; do
   if [ -f "$path" ] || [ -L "$path" ]; then echo "$path"; fi
-  case $path in /usr/share/ricochet*|/usr/share/doc/ricochet*) [ -d "$path" ] && echo "$path" ;; esac
+  case $path in /usr/share/ricochet*|/usr/share/doc/ricochet*) if [ -d "$path" ]; then echo "$path"; fi ;; esac
 done < "$work/files.txt")
 [ -z "$left" ] || fail "left after removal: $left"
 echo "package check: removed, nothing left behind"
