@@ -63,6 +63,10 @@ cleanup() {
   set +e
   trap - EXIT INT TERM
   cd /
+  if [ -n "${sbatch_pid:-}" ]; then
+    kill -TERM "$sbatch_pid" 2> /dev/null
+    wait "$sbatch_pid" 2> /dev/null
+  fi
   if [ ${#daemons[@]} -ge 2 ]; then # the controller was started: cancel what is left of the array
     scancel --quiet --user=root > /dev/null 2>&1
     for _ in $(seq 30); do
@@ -185,9 +189,13 @@ echo "cluster up: slurmctld on port $ctld_port, slurmd on port $slurmd_port, nod
 # The sweep exactly as documented, with the test's size. The script asks 4 CPUs per task; the command line gives 1
 # so that the 4 tasks fit a small node, 2 or more at a time.
 cd "$tmp/work"
+# In the background, so that an interrupted test cleans up at once.
 PATH=$tmp/bin:$PATH RICOCHET_RUNS=$runs RICOCHET_VARIANTS=$variants RICOCHET_SEED=$seed \
   sbatch --array=1-$shards --cpus-per-task=1 --output="$tmp/log/task-%a.log" --wait \
-  "$job_script" "$scenario" sweep || fail "the array job failed"
+  "$job_script" "$scenario" sweep &
+sbatch_pid=$!
+wait $sbatch_pid || fail "the array job failed"
+sbatch_pid=
 for k in $(seq $shards); do
   grep -q "^Shard $k/$shards done" "$tmp/log/task-$k.log" || fail "array task $k did not finish shard $k/$shards"
 done
