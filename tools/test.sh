@@ -3,6 +3,6 @@
 set -eu
 cd "$(dirname "$0")/.."
 # The suite also opens the HTML report in a headless browser and draws the viewer's frames under Xvfb.
-RICOCHET_TESTS=ON RICOCHET_EXTRA_PACKAGES="chromium xvfb xauth python3" sh tools/setup.sh
+RICOCHET_TESTS=ON RICOCHET_EXTRA_PACKAGES="chromium xvfb xauth python3 munge slurmctld slurmd slurm-client" sh tools/setup.sh
 cd build
 ctest --output-on-failure -j"$(nproc)"
