@@ -53,6 +53,8 @@ constexpr int EXIT_INTERNAL_ERROR = 1;
 constexpr std::uint64_t MAX_RUNS  = 10000000; ///< per variant
 constexpr std::uint64_t MAX_JOBS  = 1024;     ///< processes at once: more is a fork bomb, not a faster batch
 
+constexpr const char* LOG_SETTINGS[] = {"threshold", "additivity", "appender", "fmt"};
+
 /** A SimGrid flag as the engine takes it: --cfg=KEY:VALUE or --log=CATEGORY.SETTING:VALUE. Some malformed flags make
  *  SimGrid abort the process: they are refused here first. @throw scenario::ScenarioError */
 void check_engine_flag(const std::string& flag)
@@ -69,9 +71,13 @@ void check_engine_flag(const std::string& flag)
     std::istringstream controls(flag.substr(6)); // several controls may be given at once, separated by spaces
     bool well_formed = false;
     for (std::string control; controls >> control;) {
-      auto dot = control.find('.'), colon = control.find(':');
-      well_formed = control == "no_loc" || (dot != std::string::npos && dot > 0 && colon != std::string::npos &&
-                                            colon >= dot + 2 && colon + 1 < control.size());
+      auto colon = control.find(':'), dot = control.rfind('.', colon);
+      // SimGrid takes a setting by any prefix of its name, and aborts the process on another one.
+      std::string setting = dot != std::string::npos && colon != std::string::npos ? control.substr(dot + 1, colon - dot - 1) : "";
+      bool known = !setting.empty() && std::any_of(std::begin(LOG_SETTINGS), std::end(LOG_SETTINGS), [&](const char* name) {
+        return std::string(name).rfind(setting, 0) == 0;
+      });
+      well_formed = control == "no_loc" || (dot > 0 && known && colon + 1 < control.size());
       if (!well_formed)
         break;
     }

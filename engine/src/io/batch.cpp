@@ -364,7 +364,7 @@ ordered_json aggregate(const std::vector<std::string>& dirs)
   Runs runs = load_runs(dirs);
   ordered_json out;
   out["format"]   = "ricochet-aggregate";
-  out["version"]  = 1;
+  out["version"]  = 2;
   out["scenario"] = runs.manifest["name"];   // not a path: the aggregate is the same wherever its runs ran
   out["inputs"]   = runs.manifest["inputs"];
   out["runs"]     = runs.manifest["runs"];

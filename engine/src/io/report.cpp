@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 #include <fmt/format.h>
 #include <kainjow/mustache.hpp>
@@ -503,14 +504,17 @@ RunOutputs run_outputs(const std::string& dir, const std::string& journal, const
   r.events  = parse_journal(journal, dir + "/journal.jsonl");
   r.summary = parse_json_text(summary, dir + "/summary.json");
   r.region  = parse_json_text(region, dir + "/region.json");
-  std::istringstream csv(care);
-  std::string line;
-  while (std::getline(csv, line)) {
+  // Split in place: care.csv is the largest output (tens of MB for a region), not worth a second copy.
+  std::string_view rest(care);
+  while (!rest.empty()) {
+    std::string_view line = rest.substr(0, rest.find('\n'));
+    rest.remove_prefix(std::min(rest.size(), line.size() + 1));
     std::vector<std::string> cells;
-    std::stringstream ss(line);
-    std::string cell;
-    while (std::getline(ss, cell, ','))
-      cells.push_back(cell);
+    while (!line.empty()) {
+      std::string_view cell = line.substr(0, line.find(','));
+      cells.emplace_back(cell);
+      line.remove_prefix(std::min(line.size(), cell.size() + 1));
+    }
     r.care.push_back(std::move(cells));
   }
   return r;
