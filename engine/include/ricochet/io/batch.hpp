@@ -19,12 +19,12 @@ inline constexpr const char* BASE_VARIANT = "base";
 
 struct BatchSpec {
   std::string scenario;              ///< canonical path, for people (where the batch ran)
-  std::string inputs;                ///< digest of the scenario and region files: the identity (io/run_dir.hpp)
   std::vector<std::string> variants; ///< "base" for the region without variant; the first is the baseline
   std::size_t runs   = 100;          ///< per variant
   std::uint64_t seed = 1;            ///< run i uses seed + i (the same seeds for every variant)
   std::size_t shard  = 0;            ///< this shard (0-based) ...
   std::size_t shards = 1;            ///< ... of this many: run i belongs to shard i % shards
+  std::string inputs;                ///< digest of the scenario and region files: the identity (io/run_dir.hpp)
 };
 
 /** The KPIs and bad events of one run, from its events. */
