@@ -128,7 +128,7 @@ TEST_CASE("view: a scripted isolation branches the journal exactly from its time
   }
 }
 
-TEST_CASE("view: a saved session replays; cut short afterwards, it is refused as an incomplete run", "[view]")
+TEST_CASE("view: a saved session replays, and cut short afterwards it is refused as an incomplete run", "[view]")
 {
   Session full = Session::live({EXERCISE, "", std::nullopt});
   std::string dir = temp_dir("truncated");
