@@ -2,6 +2,8 @@
 # Crash-safe outputs: `ricochet run`, `msel` and `report` are killed with SIGKILL at many points while they rewrite
 # outputs that already exist; each time, every output must be byte for byte one of the two complete versions
 # (the old one or the new one), never a partial file, and nothing but hidden temporary files may be left beside.
+# The run's directory as a whole is either one complete run (its manifest names the version of every output) or has
+# no manifest (and `report` refuses it).
 # The complete versions are produced first and parsed whole (JSON lines, JSON, CSV, XLSX, HTML). Half the kills fall
 # at random points of the command's run, half while it writes; the delays come from a fixed seed, so the sequence
 # of kill points is the same on every run (where they fall depends on the machine's speed: the test prints how many
@@ -102,7 +104,7 @@ kill_at() {
 
 outputs="journal.jsonl care.csv region.json summary.json report.html"
 cp -r good-a run-out
-seen_a=0 seen_b=0 i=0
+seen_a=0 seen_b=0 i=0 whole=0 unfinished=0
 for fraction in $(sed -n "1,${kills}p" fractions.txt); do
   i=$((i + 1))
   if [ $((i % 2)) -eq 1 ]; then args="--lang en --seed 7"; else args="--lang fr"; fi
@@ -110,10 +112,30 @@ for fraction in $(sed -n "1,${kills}p" fractions.txt); do
   for f in $outputs; do
     tally run-out/$f good-a/$f good-b/$f
   done
-  leftovers run-out $outputs
+  # The directory as a whole: with a manifest, every output is of the run it names; without, it is unfinished.
+  if [ -f run-out/manifest.json ]; then
+    if cmp -s run-out/manifest.json good-a/manifest.json; then version=a
+    elif cmp -s run-out/manifest.json good-b/manifest.json; then version=b
+    else fail "run-out/manifest.json is neither complete version"; fi
+    for f in $outputs; do
+      cmp -s run-out/$f good-$version/$f || fail "run-out/$f is not of the run its manifest names ($version)"
+    done
+    whole=$((whole + 1))
+  else
+    unfinished=$((unfinished + 1))
+  fi
+  leftovers run-out $outputs manifest.json .ricochet.lock
 done
-echo "run: $kills kills, outputs found old/new: $seen_a a, $seen_b b"
-"$ricochet" report run-out --out run-out.html || fail "a killed run's directory cannot be reported on"
+echo "run: $kills kills, outputs found old/new: $seen_a a, $seen_b b; directory whole $whole times, unfinished $unfinished"
+if [ -f run-out/manifest.json ]; then
+  "$ricochet" report run-out --out run-out.html || fail "a complete run's directory cannot be reported on"
+else
+  "$ricochet" report run-out --out run-out.html 2> refused.txt && fail "an unfinished run's directory was reported on"
+  grep -q "run-out is not a complete run: it has no manifest.json" refused.txt || fail "unexpected: $(cat refused.txt)"
+  rm refused.txt
+  "$ricochet" run "$scenario" --quiet --report --out run-out > /dev/null
+  "$ricochet" report run-out --out run-out.html || fail "a run again in a killed run's directory cannot be reported on"
+fi
 
 for ext in csv xlsx; do
   cp good-a.$ext msel-out.$ext

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include "ricochet/io/batch.hpp"
+#include "ricochet/io/run_dir.hpp"
 #include "ricochet/io/stats.hpp"
 #include "ricochet/scenario/loader.hpp"
 #include "run_helpers.hpp"
@@ -43,7 +44,7 @@ TEST_CASE("batch: statistics match the analytic values of an exponential step", 
 {
   const std::string path = test::sim_data("exponential.yaml");
   scenario::Scenario s   = scenario::load_scenario(path);
-  io::BatchSpec spec{path, {io::BASE_VARIANT}, 10000, s.seed, 0, 1};
+  io::BatchSpec spec{path, {io::BASE_VARIANT}, 10000, s.seed, 0, 1, io::inputs_identity(s).digest};
   std::string dir = fresh_dir("exponential");
   REQUIRE(io::run_batch(spec, s, 2, false, dir, {}) == 10000);
   auto agg = io::aggregate({dir});
@@ -63,7 +64,7 @@ TEST_CASE("batch: aggregates do not depend on the number of jobs nor on sharding
 {
   const std::string path = test::sim_data("exponential.yaml");
   scenario::Scenario s   = scenario::load_scenario(path);
-  io::BatchSpec spec{path, {io::BASE_VARIANT, "same"}, 300, 7, 0, 1};
+  io::BatchSpec spec{path, {io::BASE_VARIANT, "same"}, 300, 7, 0, 1, io::inputs_identity(s).digest};
   std::string one = fresh_dir("j1"), two = fresh_dir("j2"), shard1 = fresh_dir("shard1"), shard2 = fresh_dir("shard2");
   io::run_batch(spec, s, 1, false, one, {});
   io::run_batch(spec, s, 2, false, two, {});
@@ -103,7 +104,8 @@ TEST_CASE("batch: the reference segmentation variants move the KPIs the expected
 {
   const std::string path = std::string(RICOCHET_SOURCE_DIR) + "/scenarios/exercises/exercise-2026.yaml";
   scenario::Scenario s   = scenario::load_scenario(path);
-  io::BatchSpec spec{path, {io::BASE_VARIANT, "hardened-identity", "offline-backups", "no-craps"}, 20, s.seed, 0, 1};
+  io::BatchSpec spec{path, {io::BASE_VARIANT, "hardened-identity", "offline-backups", "no-craps"}, 20, s.seed, 0, 1,
+                     io::inputs_identity(s).digest};
   std::string dir = fresh_dir("reference");
   io::run_batch(spec, s, 2, false, dir, {});
   auto cmp = io::compare(io::aggregate({dir}), {dir});

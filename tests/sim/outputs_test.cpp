@@ -9,6 +9,7 @@
 #include "ricochet/io/graph_export.hpp"
 #include "ricochet/io/msel.hpp"
 #include "ricochet/io/report.hpp"
+#include "ricochet/io/run_dir.hpp"
 #include "ricochet/io/spreadsheet.hpp"
 #include "ricochet/model/region_graph.hpp"
 #include "run_helpers.hpp"
@@ -52,13 +53,17 @@ TEST_CASE("outputs: hostile strings are escaped in HTML, CSV and JSON", "[output
     }
   }
   SECTION("HTML: no markup from the scenario survives in the report") {
-    // The run's directory, as `ricochet run` writes it.
+    // The run's directory, as `ricochet run` writes it (its manifest last).
     std::filesystem::path dir = std::filesystem::temp_directory_path() / "ricochet-hostile-run";
-    std::filesystem::create_directories(dir);
-    std::ofstream(dir / "journal.jsonl") << r.journal;
-    std::ofstream(dir / "summary.json") << r.summary;
-    std::ofstream(dir / "care.csv") << r.care;
-    std::ofstream(dir / "region.json") << io::graph_to_json(model::RegionGraph(s.region), "");
+    {
+      io::RunDirWriter out(dir.string());
+      out.begin({"journal.jsonl", "summary.json", "care.csv", "region.json"});
+      out.write("journal.jsonl", r.journal);
+      out.write("summary.json", r.summary);
+      out.write("care.csv", r.care);
+      out.write("region.json", io::graph_to_json(model::RegionGraph(s.region), ""));
+      out.commit({io::inputs_identity(s), "", s.seed, std::nullopt});
+    }
     io::RunOutputs run = io::read_run(dir.string());
     for (const char* lang : {"fr", "en"}) {
       std::string html = io::report_html(run, lang, std::nullopt);

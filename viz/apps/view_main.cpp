@@ -18,6 +18,7 @@
 #include "display.hpp"
 #include "renderer.hpp"
 #include "ricochet/core/units.hpp"
+#include "ricochet/core/user_error.hpp"
 #include "ricochet/core/version.hpp"
 #include "ricochet/io/why.hpp"
 #include "ricochet/scenario/error.hpp"
@@ -310,6 +311,9 @@ int main(int argc, char** argv)
     return 2;
   } catch (const std::invalid_argument& e) {
     std::cerr << "error: " << e.what() << '\n';
+    return 2;
+  } catch (const core::UserError& e) { // a place that cannot be written (--save, --screenshot)
+    std::cerr << e.what() << '\n';
     return 2;
   } catch (const std::exception& e) {
     std::cerr << "ricochet-view: internal error: " << e.what() << '\n';

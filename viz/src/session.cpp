@@ -6,10 +6,11 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "ricochet/core/atomic_file.hpp"
+#include "ricochet/core/digest.hpp"
 #include "ricochet/core/suggest.hpp"
 #include "ricochet/io/graph_export.hpp"
 #include "ricochet/io/journal.hpp"
+#include "ricochet/io/run_dir.hpp"
 #include "ricochet/io/trainer_actions.hpp"
 #include "ricochet/model/region_graph.hpp"
 #include "ricochet/scenario/error.hpp"
@@ -35,16 +36,17 @@ Session::Session(std::vector<sim::Event> events, nlohmann::json graph, core::Loc
 
 Session Session::replay(const std::string& dir)
 {
-  std::string journal = dir + "/journal.jsonl", region = dir + "/region.json";
-  std::vector<sim::Event> events = io::read_journal(journal);
+  // Only a complete run: its journal and region graph checked against its manifest, never a mix of two runs.
+  io::RunDir run               = io::RunDir::open(dir, {"journal.jsonl", "region.json"});
+  std::string journal          = dir + "/journal.jsonl", region = dir + "/region.json";
+  std::vector<sim::Event> events = io::parse_journal(run.text("journal.jsonl"), journal);
   core::LocalClock clock         = io::journal_clock(events, journal);
-  std::ifstream in(region);
-  if (!in)
-    throw scenario::ScenarioError(region + ": error: cannot read the region graph (written by ricochet run)");
   nlohmann::json graph;
   try {
-    graph = nlohmann::json::parse(in);
-    return Session(std::move(events), std::move(graph), std::move(clock));
+    graph = nlohmann::json::parse(run.text("region.json"));
+    Session session(std::move(events), std::move(graph), std::move(clock));
+    session.replayed_ = run.identity();
+    return session;
   } catch (const std::exception& e) {
     throw scenario::ScenarioError(region + ": error: " + e.what());
   }
@@ -121,11 +123,26 @@ void Session::decide(const std::string& decision)
 
 void Session::save(const std::string& dir) const
 {
-  std::filesystem::create_directories(dir);
-  core::write_file_atomically(dir + "/journal.jsonl", io::journal_text(events_, clock_));
-  core::write_file_atomically(dir + "/region.json", graph_.dump(2) + "\n");
+  // A branch is a run directory like any other (manifest last), so that --replay takes it.
+  io::RunIdentity identity;
+  std::string actions;
+  if (live_) {
+    actions          = io::trainer_actions_text(actions_, live_->scenario);
+    identity         = {io::inputs_identity(*scenario_), live_->variant, live_->seed.value_or(scenario_->seed),
+                        core::digest_of(actions).xxh3_128};
+  } else {
+    identity = *replayed_;
+  }
+  io::RunDirWriter out(dir);
+  std::vector<std::string> names{"journal.jsonl", "region.json"};
   if (live_)
-    core::write_file_atomically(dir + "/actions.txt", io::trainer_actions_text(actions_, live_->scenario));
+    names.emplace_back("actions.txt");
+  out.begin(names);
+  out.write("journal.jsonl", io::journal_text(events_, clock_));
+  out.write("region.json", graph_.dump(2) + "\n");
+  if (live_)
+    out.write("actions.txt", actions);
+  out.commit(identity);
 }
 
 } // namespace ricochet::viz

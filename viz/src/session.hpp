@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ricochet/core/local_time.hpp"
+#include "ricochet/io/run_dir.hpp"
 #include "ricochet/sim/event.hpp"
 #include "territory.hpp"
 
@@ -24,7 +25,8 @@ struct LiveSpec {
 
 class Session {
 public:
-  /** Replays DIR/journal.jsonl over DIR/region.json. @throw scenario::ScenarioError on unreadable input */
+  /** Replays DIR/journal.jsonl over DIR/region.json, once they match DIR's manifest.
+   *  @throw scenario::ScenarioError when DIR is not a complete run or on unreadable input */
   static Session replay(const std::string& dir);
   /** Plays a scenario live. @throw scenario::ScenarioError on bad input */
   static Session live(const LiveSpec& spec);
@@ -55,7 +57,8 @@ public:
    *  @throw std::invalid_argument if it names nothing known or in replay mode */
   void decide(const std::string& decision_without_time);
   [[nodiscard]] const std::vector<sim::TrainerAction>& actions() const { return actions_; }
-  /** Writes the branch: DIR/journal.jsonl, DIR/region.json and DIR/actions.txt (replayable with ricochet run). */
+  /** Writes the branch: DIR/journal.jsonl, DIR/region.json, DIR/actions.txt (replayable with ricochet run) and the
+   *  manifest (a run directory: --replay takes it). @throw core::UserError if DIR cannot be written */
   void save(const std::string& dir) const;
 
 private:
@@ -67,6 +70,7 @@ private:
   Territory territory_;
   core::LocalClock clock_;
   std::optional<LiveSpec> live_;
+  std::optional<io::RunIdentity> replayed_; ///< what made the replayed run, for saving it again
   std::shared_ptr<const scenario::Scenario> scenario_;
   std::vector<sim::TrainerAction> actions_;
   double end_ = 0, now_ = 0, speed_ = 600;

@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <stdexcept>
@@ -11,17 +12,42 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ricochet/core/user_error.hpp"
+
 namespace ricochet::core {
+
+void throw_file_error(const std::string& path, const std::string& what, int err)
+{
+  std::string advice;
+  switch (err) {
+  case EACCES:
+  case EPERM:
+  case EROFS: advice = "choose a place you can write to"; break;
+  case ENOSPC:
+  case EDQUOT: advice = "free some space or choose another place"; break;
+  case ENOENT: advice = "its directory does not exist"; break;
+  case ENOTDIR: advice = "a part of the path is a file, not a directory"; break;
+  case EISDIR: advice = "it is a directory: name a file"; break;
+  case ENAMETOOLONG: advice = "choose a shorter path"; break;
+  case ELOOP: advice = "the path loops through symbolic links"; break;
+  case EFBIG: advice = "the file system does not take a file this large"; break;
+  case EIO: advice = "the disk failed: check it or choose another place"; break;
+  default: throw std::runtime_error(path + ": " + what + ": " + std::strerror(err));
+  }
+  throw UserError(path + ": error: " + what + ": " + std::strerror(err) + " (" + advice + ")");
+}
 
 AtomicFile::AtomicFile(std::string path) : path_(std::move(path))
 {
   namespace fs = std::filesystem;
   fs::path target(path_);
+  if (path_.empty() || !target.has_filename())
+    throw UserError("error: no file name in '" + path_ + "': name the file to write");
   fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   temporary_   = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
   fd_          = ::mkstemp(temporary_.data());
   if (fd_ < 0)
-    throw std::runtime_error("cannot create a temporary file beside '" + path_ + "': " + std::strerror(errno));
+    throw_file_error(path_, "cannot write", errno);
 }
 
 AtomicFile::~AtomicFile()
@@ -37,13 +63,14 @@ void AtomicFile::fail(const std::string& what, int err)
   ::close(fd_);
   fd_ = -1;
   ::unlink(temporary_.c_str());
-  throw std::runtime_error(what + " '" + path_ + "': " + std::strerror(err));
+  throw_file_error(path_, what, err);
 }
 
 void AtomicFile::write(std::string_view text)
 {
   if (fd_ < 0)
     throw std::logic_error("AtomicFile: write after commit or after a failure");
+  digest_.update(text);
   while (!text.empty()) {
     ssize_t n = ::write(fd_, text.data(), text.size());
     if (n < 0 && errno == EINTR)
@@ -66,7 +93,7 @@ void AtomicFile::commit(const std::function<void(const std::string& written)>& c
   if (closed != 0) {
     int err = errno;
     ::unlink(temporary_.c_str());
-    throw std::runtime_error("cannot write '" + path_ + "': " + std::strerror(err));
+    throw_file_error(path_, "cannot write", err);
   }
   if (check) {
     try {
@@ -79,21 +106,41 @@ void AtomicFile::commit(const std::function<void(const std::string& written)>& c
   if (::rename(temporary_.c_str(), path_.c_str()) != 0) {
     int err = errno;
     ::unlink(temporary_.c_str());
-    throw std::runtime_error("cannot replace '" + path_ + "': " + std::strerror(err));
+    throw_file_error(path_, "cannot replace", err);
   }
 }
 
-void write_file_atomically(const std::string& path, const std::string& content)
+FileDigest write_file_atomically(const std::string& path, const std::string& content)
 {
-  write_file_atomically(path, content, {});
+  return write_file_atomically(path, content, {});
 }
 
-void write_file_atomically(const std::string& path, const std::string& content,
-                           const std::function<void(const std::string& written)>& check)
+FileDigest write_file_atomically(const std::string& path, const std::string& content,
+                                 const std::function<void(const std::string& written)>& check)
 {
   AtomicFile file(path);
   file.write(content);
   file.commit(check);
+  return file.written();
+}
+
+std::string scratch_directory()
+{
+  const char* tmpdir = std::getenv("TMPDIR");
+  if (tmpdir == nullptr || *tmpdir == '\0')
+    return "/tmp";
+  struct stat st {};
+  int err = 0;
+  if (::stat(tmpdir, &st) != 0)
+    err = errno;
+  else if (!S_ISDIR(st.st_mode))
+    err = ENOTDIR;
+  else if (::access(tmpdir, W_OK | X_OK) != 0)
+    err = errno;
+  if (err != 0)
+    throw UserError(std::string("error: TMPDIR ('") + tmpdir + "') is not a usable directory: " + std::strerror(err) +
+                    "; set TMPDIR to a writable directory, or unset it");
+  return tmpdir;
 }
 
 } // namespace ricochet::core

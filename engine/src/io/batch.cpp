@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -14,6 +15,8 @@
 
 #include "ricochet/core/atomic_file.hpp"
 #include "ricochet/core/suggest.hpp"
+#include "ricochet/core/version.hpp"
+#include "ricochet/io/run_dir.hpp"
 #include "ricochet/io/stats.hpp"
 #include "ricochet/io/summary.hpp"
 #include "ricochet/scenario/error.hpp"
@@ -70,8 +73,109 @@ ordered_json read_json(const fs::path& p)
 
 ordered_json manifest_of(const BatchSpec& spec, const scenario::Scenario& s)
 {
-  return {{"format", "ricochet-batch"}, {"version", 1},        {"scenario", spec.scenario}, {"name", s.name},
-          {"variants", spec.variants},  {"runs", spec.runs},   {"seed", spec.seed},         {"shards", spec.shards}};
+  return {{"format", "ricochet-batch"}, {"version", 2},          {"ricochet", core::version()},
+          {"scenario", spec.scenario},  {"inputs", spec.inputs}, {"name", s.name},
+          {"variants", spec.variants},  {"runs", spec.runs},     {"seed", spec.seed},
+          {"shards", spec.shards}};
+}
+
+/** What makes two batch directories parts of one batch: not where they ran (the scenario's path) nor which shard. */
+ordered_json identity_of(ordered_json manifest)
+{
+  manifest.erase("scenario");
+  manifest.erase("shard");
+  return manifest;
+}
+
+/** The keys in which two batch identities differ, for messages. */
+std::string differences(const ordered_json& a, const ordered_json& b)
+{
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : a.items())
+    if (!b.contains(key) || b[key] != value)
+      keys.push_back(key);
+  for (const auto& [key, value] : b.items())
+    if (!a.contains(key))
+      keys.push_back(key);
+  return core::join(keys);
+}
+
+bool record_name(const std::string& name) { return name.size() > 5 && name.find_first_not_of("0123456789") == name.size() - 5; }
+
+/** A batch's batch.json, checked. @throw scenario::ScenarioError if missing or damaged */
+ordered_json read_batch_manifest(const std::string& dir)
+{
+  fs::path path = fs::path(dir) / "batch.json";
+  if (!fs::exists(path))
+    throw scenario::ScenarioError(path.string() + ": error: no batch here (expected the --out of 'ricochet batch')");
+  ordered_json m = read_json(path);
+  auto damaged   = [&path](const std::string& what) {
+    throw scenario::ScenarioError(path.string() + ": error: damaged batch description (" + what +
+                                  "); run the batch again in a new --out");
+  };
+  if (!m.is_object() || !m.contains("format") || m["format"] != "ricochet-batch")
+    damaged("not a ricochet batch");
+  if (!m.contains("version") || m["version"] != 2)
+    damaged("format version " + m.value("version", ordered_json(nullptr)).dump() + ", this ricochet reads version 2");
+  for (const char* key : {"inputs", "name", "ricochet"})
+    if (!m.contains(key) || !m[key].is_string())
+      damaged(std::string("no ") + key);
+  for (const char* key : {"runs", "seed", "shards", "shard"})
+    if (!m.contains(key) || !m[key].is_number_unsigned())
+      damaged(std::string("no ") + key);
+  if (m["runs"].get<std::size_t>() == 0 || m["shards"].get<std::size_t>() == 0 ||
+      m["shard"].get<std::size_t>() >= m["shards"].get<std::size_t>())
+    damaged("runs, shard or shards out of range");
+  if (!m.contains("variants") || !m["variants"].is_array() || m["variants"].empty())
+    damaged("no variants");
+  for (const auto& v : m["variants"])
+    if (!v.is_string() || v.get<std::string>().empty() || v.get<std::string>().find('/') != std::string::npos ||
+        v.get<std::string>().front() == '.')
+      damaged("a variant is not a name: " + v.dump());
+  return m;
+}
+
+/** A run record, checked against where it is. @throw scenario::ScenarioError naming it if damaged */
+ordered_json read_record(const fs::path& path, const std::string& variant, std::size_t index, std::uint64_t seed)
+{
+  auto damaged = [&path](const std::string& what) {
+    throw scenario::ScenarioError(path.string() + ": error: damaged run record (" + what +
+                                  "); delete it, then complete the batch with 'ricochet batch ... --resume'");
+  };
+  ordered_json r;
+  try {
+    r = ordered_json::parse(slurp(path));
+  } catch (const nlohmann::json::exception& e) {
+    damaged(std::string("not valid JSON: ") + e.what());
+  }
+  if (!r.is_object())
+    damaged("not an object");
+  if (!r.contains("index") || !r["index"].is_number_unsigned() || r["index"].get<std::size_t>() != index)
+    damaged(fmt::format("its index is not {}", index));
+  if (!r.contains("seed") || !r["seed"].is_number_unsigned() || r["seed"].get<std::uint64_t>() != seed + index)
+    damaged(fmt::format("its seed is not {}", seed + index));
+  if (!r.contains("variant") || r["variant"] != variant)
+    damaged("its variant is not '" + variant + "'");
+  if (!r.contains("kpis") || !r["kpis"].is_object())
+    damaged("no kpis");
+  for (const auto& k : kpis())
+    if (!r["kpis"].contains(k.name) || !(r["kpis"][k.name].is_null() || r["kpis"][k.name].is_number()))
+      damaged(std::string("no value for ") + k.name);
+  if (!r.contains("assets_down") || !r["assets_down"].is_array())
+    damaged("no assets_down");
+  for (const auto& a : r["assets_down"])
+    if (!a.is_string())
+      damaged("assets_down holds a non-name");
+  return r;
+}
+
+/** The index of a record file name (000042.json), or nothing. */
+std::optional<std::size_t> record_index(const fs::path& file)
+{
+  std::string name = file.filename().string();
+  if (!record_name(name) || file.extension() != ".json" || name.size() > 5 + 18)
+    return std::nullopt;
+  return static_cast<std::size_t>(std::stoull(name.substr(0, name.size() - 5)));
 }
 
 std::string variant_arg(const std::string& v) { return v == BASE_VARIANT ? "" : v; }
@@ -85,16 +189,13 @@ Runs load_runs(const std::vector<std::string>& dirs)
 {
   Runs all;
   for (const auto& dir : dirs) {
-    fs::path manifest = fs::path(dir) / "batch.json";
-    if (!fs::exists(manifest))
-      throw scenario::ScenarioError(manifest.string() + ": error: no batch here (expected the --out of 'ricochet batch')");
-    ordered_json m = read_json(manifest);
-    m.erase("shard");
+    ordered_json m = identity_of(read_batch_manifest(dir));
     if (all.manifest.is_null())
       all.manifest = m;
     else if (m != all.manifest)
-      throw scenario::ScenarioError(manifest.string() + ": error: not the same batch as " + dirs.front() +
-                                    " (scenario, variants, runs, seed and shards must match)");
+      throw scenario::ScenarioError((fs::path(dir) / "batch.json").string() + ": error: not the same batch as " +
+                                    dirs.front() + " (its " + differences(m, all.manifest) +
+                                    " differ; inputs, variants, runs, seed and shards must match)");
     for (const auto& v : m["variants"]) {
       fs::path runs = fs::path(dir) / "runs" / v.get<std::string>();
       if (!fs::exists(runs))
@@ -105,8 +206,12 @@ Runs load_runs(const std::vector<std::string>& dirs)
           files.push_back(f.path());
       std::sort(files.begin(), files.end());
       for (const auto& f : files) {
-        ordered_json r = read_json(f);
-        all.by_variant[v.get<std::string>()][r["index"].get<std::size_t>()] = r;
+        std::optional<std::size_t> index = record_index(f);
+        if (!index || *index >= m["runs"].get<std::size_t>())
+          throw scenario::ScenarioError(f.string() + ": error: not a run record of this batch (records are "
+                                                     "runs/VARIANT/NNNNNN.json, below the number of runs); remove it");
+        all.by_variant[v.get<std::string>()][*index] =
+            read_record(f, v.get<std::string>(), *index, m["seed"].get<std::uint64_t>());
       }
     }
   }
@@ -181,15 +286,16 @@ ordered_json run_record(const std::vector<sim::Event>& events, const model::Regi
 std::size_t run_batch(const BatchSpec& spec, const scenario::Scenario& s, std::size_t jobs, bool resume,
                       const std::string& dir, const std::vector<std::string>& simgrid_flags)
 {
-  fs::create_directories(dir);
+  make_output_directory(dir, "--out");
+  DirLock lock(dir, "batch");
   ordered_json manifest = manifest_of(spec, s);
   fs::path manifest_path = fs::path(dir) / "batch.json";
   if (fs::exists(manifest_path)) {
-    ordered_json old = read_json(manifest_path);
-    old.erase("shard");
-    if (old != manifest)
-      throw scenario::ScenarioError(manifest_path.string() + ": error: this directory holds another batch; choose "
-                                                             "another --out (or the same options to --resume)");
+    ordered_json old = identity_of(read_batch_manifest(dir));
+    if (old != identity_of(manifest))
+      throw scenario::ScenarioError(manifest_path.string() + ": error: this directory holds another batch (its " +
+                                    differences(old, identity_of(manifest)) +
+                                    " differ); choose another --out (or the same inputs and options to --resume)");
     if (!resume && fs::exists(fs::path(dir) / "runs"))
       throw scenario::ScenarioError(dir + ": error: this batch has already started: add --resume to complete it");
   }
@@ -204,9 +310,13 @@ std::size_t run_batch(const BatchSpec& spec, const scenario::Scenario& s, std::s
     for (const auto& f : fs::directory_iterator(fs::path(dir) / "runs" / spec.variants[v]))
       if (f.path().filename().string().rfind('.', 0) == 0)
         fs::remove(f.path());
-    for (std::size_t i = spec.shard; i < spec.runs; i += spec.shards)
-      if (!fs::exists(fs::path(dir) / "runs" / spec.variants[v] / fmt::format("{:06}.json", i)))
+    for (std::size_t i = spec.shard; i < spec.runs; i += spec.shards) {
+      fs::path record = fs::path(dir) / "runs" / spec.variants[v] / fmt::format("{:06}.json", i);
+      if (!fs::exists(record))
         todo.push_back(v * spec.runs + i);
+      else // a damaged record is found before hours of runs, not after
+        (void)read_record(record, spec.variants[v], i, spec.seed);
+    }
   }
   const bool tty = ::isatty(STDERR_FILENO) != 0;
   const auto t0  = std::chrono::steady_clock::now();
@@ -255,8 +365,9 @@ ordered_json aggregate(const std::vector<std::string>& dirs)
   Runs runs = load_runs(dirs);
   ordered_json out;
   out["format"]   = "ricochet-aggregate";
-  out["version"]  = 1;
-  out["scenario"] = runs.manifest["scenario"];
+  out["version"]  = 2;
+  out["scenario"] = runs.manifest["name"];   // not a path: the aggregate is the same wherever its runs ran
+  out["inputs"]   = runs.manifest["inputs"];
   out["runs"]     = runs.manifest["runs"];
   out["seed"]     = runs.manifest["seed"];
   ordered_json variants = ordered_json::array();
@@ -408,7 +519,7 @@ std::string compare_csv(const ordered_json& cmp)
 void write_batch_results(const std::vector<std::string>& dirs, const std::string& out, bool print)
 {
   ordered_json agg = aggregate(dirs); // first: an incomplete batch leaves nothing behind
-  fs::create_directories(out);
+  make_output_directory(out, "--out");
   core::write_file_atomically(out + "/aggregate.json", agg.dump(2) + "\n");
   core::write_file_atomically(out + "/aggregate.csv", aggregate_csv(agg));
   if (print)

@@ -1,4 +1,5 @@
 #include "ricochet/io/report.hpp"
+#include "ricochet/io/run_dir.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -7,6 +8,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 #include <fmt/format.h>
 #include <kainjow/mustache.hpp>
@@ -24,20 +26,10 @@ namespace {
 
 using nlohmann::json;
 
-std::string slurp(const std::string& path)
-{
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw scenario::ScenarioError(path + ": error: cannot read it (expected the output directory of 'ricochet run')");
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-json parse_json(const std::string& path)
+json parse_json_text(const std::string& text, const std::string& path)
 {
   try {
-    return json::parse(slurp(path));
+    return json::parse(text);
   } catch (const json::exception& e) {
     throw scenario::ScenarioError(path + ": error: not valid JSON (" + e.what() + ")");
   }
@@ -504,24 +496,35 @@ section{page-break-inside:avoid}footer{margin-top:30px;font-size:11px;color:#777
 
 } // namespace
 
-RunOutputs read_run(const std::string& dir)
+RunOutputs run_outputs(const std::string& dir, const std::string& journal, const std::string& summary,
+                       const std::string& region, const std::string& care)
 {
   RunOutputs r;
   r.dir     = dir;
-  r.events  = read_journal(dir + "/journal.jsonl");
-  r.summary = parse_json(dir + "/summary.json");
-  r.region  = parse_json(dir + "/region.json");
-  std::istringstream csv(slurp(dir + "/care.csv"));
-  std::string line;
-  while (std::getline(csv, line)) {
+  r.events  = parse_journal(journal, dir + "/journal.jsonl");
+  r.summary = parse_json_text(summary, dir + "/summary.json");
+  r.region  = parse_json_text(region, dir + "/region.json");
+  // Split in place: care.csv is the largest output (tens of MB for a region), not worth a second copy.
+  std::string_view rest(care);
+  while (!rest.empty()) {
+    std::string_view line = rest.substr(0, rest.find('\n'));
+    rest.remove_prefix(std::min(rest.size(), line.size() + 1));
     std::vector<std::string> cells;
-    std::stringstream ss(line);
-    std::string cell;
-    while (std::getline(ss, cell, ','))
-      cells.push_back(cell);
+    while (!line.empty()) {
+      std::string_view cell = line.substr(0, line.find(','));
+      cells.emplace_back(cell);
+      line.remove_prefix(std::min(line.size(), cell.size() + 1));
+    }
     r.care.push_back(std::move(cells));
   }
   return r;
+}
+
+RunOutputs read_run(const std::string& dir)
+{
+  RunDir run = RunDir::open(dir, {"journal.jsonl", "summary.json", "region.json", "care.csv"});
+  return run_outputs(dir, run.text("journal.jsonl"), run.text("summary.json"), run.text("region.json"),
+                     run.text("care.csv"));
 }
 
 std::string report_html(const RunOutputs& run, const std::string& lang, const std::optional<RunOutputs>& compare,

@@ -199,7 +199,7 @@ void write_xlsx(const std::string& path, const Table& table)
   namespace fs = std::filesystem;
   // libxlsxwriter only writes to a file name: it writes a private scratch file, whose bytes then go to path
   // through write_file_atomically (flushed to disk, renamed over path), like every other output.
-  std::string scratch = (fs::temp_directory_path() / "ricochet-xlsx-XXXXXX").string();
+  std::string scratch = (fs::path(core::scratch_directory()) / "ricochet-xlsx-XXXXXX").string();
   int fd              = ::mkstemp(scratch.data());
   if (fd < 0)
     throw std::runtime_error("cannot create a scratch file for '" + path + "': " + std::strerror(errno));

@@ -6,6 +6,7 @@
 #include <xbt/log.h>
 
 #include "ricochet/core/sanitizers.hpp"
+#include "ricochet/scenario/error.hpp"
 #include "agenda.hpp"
 #include "attacker.hpp"
 #include "care.hpp"
@@ -60,7 +61,13 @@ Simulation::Simulation(int* argc, char** argv) : pimpl_(std::make_unique<Impl>()
   // Set before the engine, which creates its context factory in its constructor (a --cfg= flag still overrides it).
   sg4::Engine::set_config("contexts/factory:thread");
 #endif
-  pimpl_->engine = std::make_unique<sg4::Engine>(argc, argv);
+  try {
+    pimpl_->engine = std::make_unique<sg4::Engine>(argc, argv);
+  } catch (const std::exception& e) { // a --cfg= or --log= flag the engine refuses: the user's to change
+    std::string what = e.what();
+    throw scenario::ScenarioError("error: SimGrid refuses a flag: " + what.substr(0, what.find('\n')) +
+                                  " (see SimGrid's documentation of --cfg= and --log=)");
+  }
   sg4::Engine::on_time_advance_cb([impl = pimpl_.get()](double) { ++impl->clock_advances; });
   // Exact size/bandwidth timing: CM02 without cross-traffic (see docs/architecture.md).
   sg4::Engine::set_config("network/model:CM02");

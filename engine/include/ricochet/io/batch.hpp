@@ -18,12 +18,13 @@ namespace ricochet::io {
 inline constexpr const char* BASE_VARIANT = "base";
 
 struct BatchSpec {
-  std::string scenario;              ///< path as given
+  std::string scenario;              ///< canonical path, for people (where the batch ran)
   std::vector<std::string> variants; ///< "base" for the region without variant; the first is the baseline
   std::size_t runs   = 100;          ///< per variant
   std::uint64_t seed = 1;            ///< run i uses seed + i (the same seeds for every variant)
   std::size_t shard  = 0;            ///< this shard (0-based) ...
   std::size_t shards = 1;            ///< ... of this many: run i belongs to shard i % shards
+  std::string inputs;                ///< digest of the scenario and region files: the identity (io/run_dir.hpp)
 };
 
 /** The KPIs and bad events of one run, from its events. */
@@ -33,12 +34,15 @@ struct BatchSpec {
 
 /** Runs (or, with resume, completes) the batch into dir: dir/batch.json, dir/runs/VARIANT/INDEX.json (each written
  *  atomically when its run ends). At most `jobs` runs at once; a progress line on stderr when it is a terminal.
- *  Returns the number of runs done now. @throw scenario::ScenarioError if dir holds another batch */
+ *  The directory is locked meanwhile. Returns the number of runs done now.
+ *  @throw scenario::ScenarioError if dir holds another batch or a damaged record; core::UserError if it cannot be
+ *  written or another batch is writing there */
 std::size_t run_batch(const BatchSpec& spec, const scenario::Scenario& scenario, std::size_t jobs, bool resume,
                       const std::string& dir, const std::vector<std::string>& simgrid_flags);
 
-/** Statistics per variant and KPI from every run found in the directories (one batch, or its shards).
- *  @throw scenario::ScenarioError if they are not runs of one batch */
+/** Statistics per variant and KPI from every run found in the directories (one batch, or its shards, wherever they
+ *  ran: batches are the same when their inputs' digests, variants, runs, seeds and shards are).
+ *  @throw scenario::ScenarioError if they are not runs of one batch, or a record is damaged */
 [[nodiscard]] nlohmann::ordered_json aggregate(const std::vector<std::string>& dirs);
 
 /** Each variant against the first (baseline): paired differences of the KPIs, differences of the probabilities,

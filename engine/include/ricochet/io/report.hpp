@@ -20,9 +20,13 @@ struct RunOutputs {
   std::vector<std::vector<std::string>> care; ///< care.csv rows, header first
 };
 
-/** Reads DIR/journal.jsonl, summary.json, region.json and care.csv.
- *  @throw scenario::ScenarioError naming the missing or malformed file */
+/** Reads DIR/journal.jsonl, summary.json, region.json and care.csv, once they match DIR's manifest (io/run_dir.hpp).
+ *  @throw scenario::ScenarioError when DIR is not a complete run, or naming the malformed file */
 [[nodiscard]] RunOutputs read_run(const std::string& dir);
+
+/** The same from the files' texts (a run that has just written them). */
+[[nodiscard]] RunOutputs run_outputs(const std::string& dir, const std::string& journal, const std::string& summary,
+                                     const std::string& region, const std::string& care);
 
 /** The report's labels in French and English. @throw std::out_of_range for an unknown key */
 [[nodiscard]] const std::string& label(const std::string& key, const std::string& lang);
