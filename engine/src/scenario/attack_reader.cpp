@@ -139,9 +139,11 @@ private:
       try {
         s.at.kind = StepTime::Kind::AT;
         s.at.at_s = core::parse_duration(at->substr(2));
-        return;
-      } catch (const std::invalid_argument&) {
+      } catch (const std::invalid_argument& e) {
+        ctx_.error(r.pos_of_value("at"), fmt::format("'at' of {} must be 'T+' then {}, found '{}'", r.what(),
+                                                     e.what(), *at));
       }
+      return;
     } else {
       try {
         core::check_local_datetime(*at);

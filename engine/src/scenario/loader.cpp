@@ -1,6 +1,7 @@
 #include "ricochet/scenario/loader.hpp"
 
 #include <cerrno>
+#include <cmath>
 #include <climits>
 #include <cstring>
 #include <filesystem>
@@ -28,6 +29,9 @@ namespace {
 
 using detail::Context;
 using detail::MapReader;
+
+constexpr double MAX_CARE_STEPS_STEP_S = 900;                                     // the default care step
+constexpr double MAX_CARE_STEPS        = 365 * 86400.0 / MAX_CARE_STEPS_STEP_S; // 35 040
 
 /** Parses YAML text; a syntax error, or a file past the limits of yaml_limits.hpp, becomes a diagnostic and
  *  std::nullopt. */
@@ -160,6 +164,15 @@ std::optional<Scenario> read_scenario(const Context& ctx, const YAML::Node& root
     if (auto radius = care.distance_km("diversion_radius"))
       s.care.radius_km = *radius;
   }
+  // Patients are accounted per step and function, all kept for care.csv: a year at 1-min steps on a large region
+  // would need tens of gigabytes. A year at the default step is the most a run accounts.
+  if (double steps = std::ceil(s.duration_s / s.care.step_s - 1e-9); steps > MAX_CARE_STEPS)
+    ctx.error(r.pos_of_value("duration"),
+              fmt::format("'duration' of scenario makes {:.0f} care steps of {}; at most {:.0f} are accounted (a year "
+                          "of {} steps): lengthen 'step' of 'care' to at least {} or shorten the scenario",
+                          steps, core::format_duration(s.care.step_s), MAX_CARE_STEPS,
+                          core::format_duration(MAX_CARE_STEPS_STEP_S),
+                          core::format_duration(std::ceil(s.duration_s / MAX_CARE_STEPS / 60) * 60)));
   if (r.has("injects"))
     s.injects = detail::read_injects(ctx, r.get("injects"), region_ptr, clock ? &*clock : nullptr);
   if (r.has("defence"))
