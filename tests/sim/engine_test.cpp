@@ -149,6 +149,14 @@ TEST_CASE("sim: a scenario that ends during an encryption ends cleanly and says 
   REQUIRE(run.events.back().time == Approx(7200));
 }
 
+TEST_CASE("sim: a time of day that daylight saving skips fires at the end of the gap", "[sim]")
+{
+  // Before: the step timed at 02:30 on the spring-forward night fired at 01:30, an hour early.
+  auto run = run_scenario(sim_data("dst-spring-forward.yaml"));
+  REQUIRE(run.only("attack.step", "entry").time == Approx(4 * 3600));      // 03:00 CEST
+  REQUIRE(run.only("attack.step", "encrypt").time == Approx(4.5 * 3600)); // 03:30 CEST
+}
+
 TEST_CASE("sim: MFA on the trust blocks the lateral move that succeeds without it", "[sim]")
 {
   auto open      = run_scenario(sim_data("trust.yaml"));

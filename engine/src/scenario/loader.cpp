@@ -126,8 +126,8 @@ std::optional<Scenario> read_scenario(const Context& ctx, const YAML::Node& root
   bool zone_ok = core::is_known_timezone(s.timezone);
   if (!zone_ok)
     ctx.error(r.pos_of_value("timezone"), fmt::format("'timezone' of scenario must be an IANA time zone such as "
-                                                      "'Europe/Paris', found '{}'",
-                                                      s.timezone));
+                                                      "'Europe/Paris', found '{}'{}",
+                                                      s.timezone, core::timezone_hint(s.timezone)));
   if (auto start = r.string("start", true)) {
     s.start_local = *start;
     try {
