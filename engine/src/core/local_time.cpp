@@ -104,6 +104,11 @@ ParsedDateTime parse_local_datetime(std::string_view start_local)
       tm.tm_min > 59 || sec > 59)
     throw std::invalid_argument("expected a local date-time 'YYYY-MM-DD HH:MM' (e.g. '2026-10-18 22:00'), found '" +
                                 text + "'");
+  // Before 1970 zones keep local mean times with seconds in their offsets, which ISO 8601 outputs cannot write; past
+  // 2199 is no exercise, and a year's run from there still has a 4-digit year.
+  if (tm.tm_year < MIN_YEAR || tm.tm_year > MAX_YEAR)
+    throw std::invalid_argument(fmt::format("expected a local date-time in the years {} to {}, found '{}'", MIN_YEAR,
+                                            MAX_YEAR, text));
   tm.tm_sec = sec;
   tm.tm_year -= 1900;
   tm.tm_mon -= 1;

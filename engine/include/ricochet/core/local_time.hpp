@@ -30,7 +30,10 @@ struct LocalTime {
   std::string zone_abbrev;
 };
 
-/** Checks the shape of a local date-time ("YYYY-MM-DD HH:MM", "YYYY-MM-DDTHH:MM[:SS]").
+/** Years a local date-time may name. */
+inline constexpr int MIN_YEAR = 1970, MAX_YEAR = 2199;
+
+/** Checks the shape of a local date-time ("YYYY-MM-DD HH:MM", "YYYY-MM-DDTHH:MM[:SS]", years MIN_YEAR..MAX_YEAR).
  *  @throw std::invalid_argument saying what was expected */
 void check_local_datetime(std::string_view text);
 
