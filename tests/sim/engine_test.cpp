@@ -129,6 +129,34 @@ TEST_CASE("sim: two restores sharing one link take twice as long as one alone", 
   REQUIRE(shared2 == Approx(2 * alone).margin(1.0));
 }
 
+TEST_CASE("sim: a scenario that ends during an encryption ends cleanly and says how far it got", "[sim]")
+{
+  // Before its fix the process aborted in SimGrid at the end (the attacker was killed waiting on its Exec).
+  auto run                = run_scenario(sim_data("encryption-cut.yaml"));
+  const auto& encrypting  = run.only("asset.encrypting", "app1");
+  const auto& unfinished  = run.only("attack.effect", "app1");
+  REQUIRE(encrypting.time == Approx(3600));
+  REQUIRE(unfinished.state == "unfinished");
+  REQUIRE(unfinished.time == Approx(7200));
+  REQUIRE(unfinished.cause == encrypting.id);
+  REQUIRE(unfinished.details["reason"] == "the scenario ended");
+  REQUIRE(unfinished.details["bytes"].get<double>() == Approx(1e12));
+  REQUIRE(unfinished.details["bytes_done"].get<double>() == Approx(360e9)); // 3 600 s at 100 MB/s
+  REQUIRE(unfinished.details["duration_s"].get<double>() == Approx(3600));
+  REQUIRE(run.find("asset.encrypted", "app1").empty());
+  REQUIRE(run.find("asset.state", "app1").empty()); // never down: its encryption did not finish
+  REQUIRE(run.events.back().kind == "simulation.end");
+  REQUIRE(run.events.back().time == Approx(7200));
+}
+
+TEST_CASE("sim: a time of day that daylight saving skips fires at the end of the gap", "[sim]")
+{
+  // Before: the step timed at 02:30 on the spring-forward night fired at 01:30, an hour early.
+  auto run = run_scenario(sim_data("dst-spring-forward.yaml"));
+  REQUIRE(run.only("attack.step", "entry").time == Approx(4 * 3600));      // 03:00 CEST
+  REQUIRE(run.only("attack.step", "encrypt").time == Approx(4.5 * 3600)); // 03:30 CEST
+}
+
 TEST_CASE("sim: MFA on the trust blocks the lateral move that succeeds without it", "[sim]")
 {
   auto open      = run_scenario(sim_data("trust.yaml"));

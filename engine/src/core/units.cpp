@@ -1,6 +1,9 @@
 #include "ricochet/core/units.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <limits>
 #include <cmath>
 #include <stdexcept>
 #include <utility>
@@ -16,7 +19,9 @@ struct Unit {
   double factor;
 };
 
-// A leading unsigned decimal number; returns the number of characters consumed (0 if none).
+// A leading unsigned decimal number ("12", "0.5", "3."); returns the number of characters consumed (0 if none).
+// Read with std::from_chars: a number too large for a double (400 digits) is infinite here, and refused by the
+// caller's bound, rather than an std::out_of_range from std::stod; one too small to be told from 0 is not a number.
 std::size_t read_number(std::string_view text, double& value)
 {
   std::size_t i = 0;
@@ -34,7 +39,16 @@ std::size_t read_number(std::string_view text, double& value)
   }
   if (!digits)
     return 0;
-  value = std::stod(std::string(text.substr(0, i)));
+  auto [end, ec] = std::from_chars(text.data(), text.data() + i, value, std::chars_format::fixed);
+  if (ec == std::errc::result_out_of_range) {
+    std::string_view whole = text.substr(0, std::min(i, text.find('.')));
+    if (whole.find_first_not_of('0') == std::string_view::npos)
+      return 0; // so small that it reads as 0: not a number we can honour
+    value = std::numeric_limits<double>::infinity(); // above every bound
+    return i;
+  }
+  if (ec != std::errc() || end != text.data() + i)
+    return 0;
   return i;
 }
 
@@ -48,17 +62,32 @@ const Unit* match_unit(std::string_view text, const std::vector<Unit>& units)
   return best;
 }
 
+// The quantity's grammar and its upper bound, for messages.
+struct Kind {
+  const std::vector<Unit>& units;
+  const char* expected; ///< "a size such as ..."
+  double max;           ///< in base units
+  const char* bounded;  ///< "a size of at most 1EB (10^18 bytes)"
+};
+
+double check_bound(double value, const Kind& kind)
+{
+  if (!(value <= kind.max)) // also refuses NaN
+    throw std::invalid_argument(kind.bounded);
+  return value;
+}
+
 // "<number><unit>" exactly once, no spaces.
-double parse_single(std::string_view text, const std::vector<Unit>& units, const char* expected)
+double parse_single(std::string_view text, const Kind& kind)
 {
   double value  = 0;
   std::size_t n = read_number(text, value);
   if (n == 0)
-    throw std::invalid_argument(expected);
-  const Unit* u = match_unit(text.substr(n), units);
+    throw std::invalid_argument(kind.expected);
+  const Unit* u = match_unit(text.substr(n), kind.units);
   if (u == nullptr || n + u->name.size() != text.size())
-    throw std::invalid_argument(expected);
-  return value * u->factor;
+    throw std::invalid_argument(kind.expected);
+  return check_bound(value * u->factor, kind);
 }
 
 const std::vector<Unit>& duration_units()
@@ -72,22 +101,24 @@ const std::vector<Unit>& duration_units()
 
 double parse_duration(std::string_view text)
 {
-  static const char* expected = "a duration such as '90min', '3h', '2d' or '1h30min' (units: ms, s, min, h, d, w)";
+  static const Kind kind{duration_units(),
+                         "a duration such as '90min', '3h', '2d' or '1h30min' (units: ms, s, min, h, d, w)",
+                         MAX_DURATION_S, "a duration of at most 365d (one year)"};
   if (text.empty())
-    throw std::invalid_argument(expected);
+    throw std::invalid_argument(kind.expected);
   double total = 0;
   while (!text.empty()) { // compound form: 1h30min
     double value  = 0;
     std::size_t n = read_number(text, value);
     if (n == 0)
-      throw std::invalid_argument(expected);
+      throw std::invalid_argument(kind.expected);
     const Unit* u = match_unit(text.substr(n), duration_units());
     if (u == nullptr)
-      throw std::invalid_argument(expected);
+      throw std::invalid_argument(kind.expected);
     total += value * u->factor;
     text.remove_prefix(n + u->name.size());
   }
-  return total;
+  return check_bound(total, kind);
 }
 
 double parse_size(std::string_view text)
@@ -96,7 +127,9 @@ double parse_size(std::string_view text)
       {"B", 1},           {"kB", 1e3},           {"KB", 1e3},           {"MB", 1e6},
       {"GB", 1e9},        {"TB", 1e12},          {"PB", 1e15},          {"KiB", 1024.0},
       {"MiB", 1048576.0}, {"GiB", 1073741824.0}, {"TiB", 1099511627776.0}, {"PiB", 1125899906842624.0}};
-  return parse_single(text, units, "a size such as '40TB', '500GB' or '2TiB' (units: B, kB, MB, GB, TB, PB, KiB..PiB)");
+  static const Kind kind{units, "a size such as '40TB', '500GB' or '2TiB' (units: B, kB, MB, GB, TB, PB, KiB..PiB)",
+                         MAX_SIZE_B, "a size of at most 1000PB"};
+  return parse_single(text, kind);
 }
 
 double parse_bandwidth(std::string_view text)
@@ -104,20 +137,26 @@ double parse_bandwidth(std::string_view text)
   static const std::vector<Unit> units{{"bps", 1 / 8.0},  {"kbps", 1e3 / 8},  {"Kbps", 1e3 / 8}, {"Mbps", 1e6 / 8},
                                        {"Gbps", 1e9 / 8}, {"Tbps", 1e12 / 8}, {"B/s", 1},         {"kB/s", 1e3},
                                        {"KB/s", 1e3},     {"MB/s", 1e6},      {"GB/s", 1e9},     {"TB/s", 1e12}};
-  return parse_single(text, units, "a bandwidth such as '1Gbps', '100Mbps' or '125MB/s'");
+  static const Kind kind{units, "a bandwidth such as '1Gbps', '100Mbps' or '125MB/s'", MAX_BANDWIDTH_BPS,
+                         "a bandwidth of at most 100Tbps"};
+  return parse_single(text, kind);
 }
 
 double parse_rate(std::string_view text)
 {
   static const std::vector<Unit> units{{"/s", 1}, {"/min", 1 / 60.0}, {"/h", 1 / 3600.0}, {"/d", 1 / 86400.0},
                                        {"/w", 1 / (7 * 86400.0)}};
-  return parse_single(text, units, "a rate such as '6/h', '120/d' or '0.5/min'");
+  static const Kind kind{units, "a rate such as '6/h', '120/d' or '0.5/min'", MAX_RATE_PER_S,
+                         "a rate of at most 100/s (360000/h)"};
+  return parse_single(text, kind);
 }
 
 double parse_distance_km(std::string_view text)
 {
   static const std::vector<Unit> units{{"m", 1e-3}, {"km", 1.0}};
-  return parse_single(text, units, "a distance such as '60km' or '500m'");
+  static const Kind kind{units, "a distance such as '60km' or '500m'", MAX_DISTANCE_KM,
+                         "a distance of at most 20000km"};
+  return parse_single(text, kind);
 }
 
 std::string format_duration(double seconds)

@@ -188,6 +188,9 @@ std::vector<scenario::Inject> injects_from_table(const Table& table, const std::
         try {
           inj.at.at_s =
               clock.offset_of(fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", year, month, day, hour, minute));
+        } catch (const core::SkippedLocalTime& e) { // daylight saving: core's rule and message
+          diags.error(file, pos(Col::TIME), fmt::format("'{}': {}", t, e.what()));
+          ok = false;
         } catch (const std::invalid_argument&) {
           diags.error(file, pos(Col::TIME), fmt::format("'{}' is not a date and time (expected 'DD/MM HH:MM')", t));
           ok = false;

@@ -139,18 +139,28 @@ private:
       try {
         s.at.kind = StepTime::Kind::AT;
         s.at.at_s = core::parse_duration(at->substr(2));
-        return;
-      } catch (const std::invalid_argument&) {
+      } catch (const std::invalid_argument& e) {
+        ctx_.error(r.pos_of_value("at"), fmt::format("'at' of {} must be 'T+' then {}, found '{}'", r.what(),
+                                                     e.what(), *at));
       }
+      return;
     } else {
+      bool shaped = true;
       try {
         core::check_local_datetime(*at);
-        s.at.kind = StepTime::Kind::AT;
-        s.at.at_s = clock_ != nullptr ? clock_->offset_of(*at) : 0;
-        if (clock_ != nullptr && s.at.at_s < 0)
-          ctx_.error(r.pos_of_value("at"), fmt::format("'at' of {} is before the scenario starts", r.what()));
-        return;
       } catch (const std::invalid_argument&) {
+        shaped = false;
+      }
+      if (shaped) {
+        s.at.kind = StepTime::Kind::AT;
+        try {
+          s.at.at_s = clock_ != nullptr ? clock_->offset_of(*at) : 0;
+          if (clock_ != nullptr && s.at.at_s < 0)
+            ctx_.error(r.pos_of_value("at"), fmt::format("'at' of {} is before the scenario starts", r.what()));
+        } catch (const std::invalid_argument& e) { // no such date, or clocks skip that time
+          ctx_.error(r.pos_of_value("at"), fmt::format("'at' of {}: {}", r.what(), e.what()));
+        }
+        return;
       }
     }
     ctx_.error(r.pos_of_value("at"),

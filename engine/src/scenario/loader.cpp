@@ -1,18 +1,23 @@
 #include "ricochet/scenario/loader.hpp"
 
+#include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <climits>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <vector>
 
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include "ricochet/core/local_time.hpp"
 #include "ricochet/core/units.hpp"
+#include "ricochet/core/utf8.hpp"
 #include "ricochet/scenario/error.hpp"
 #include "attack_reader.hpp"
 #include "defence_reader.hpp"
@@ -29,15 +34,74 @@ namespace {
 using detail::Context;
 using detail::MapReader;
 
-/** Parses YAML text; a syntax error, or a file past the limits of yaml_limits.hpp, becomes a diagnostic and
- *  std::nullopt. */
+constexpr double MAX_CARE_STEPS_STEP_S = 900;                                     // the default care step
+constexpr double MAX_CARE_STEPS        = 365 * 86400.0 / MAX_CARE_STEPS_STEP_S; // 35 040
+
+/** Where the second document of a YAML text starts (its '---'), read from the parser's events. */
+class SecondDocument : public YAML::EventHandler {
+public:
+  static core::SourcePos find(const std::string& text)
+  {
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    SecondDocument handler;
+    while (handler.documents_ < 2 && parser.HandleNextDocument(handler)) {
+    }
+    return handler.pos_;
+  }
+  void OnDocumentStart(const YAML::Mark& mark) override
+  {
+    if (++documents_ == 2)
+      pos_ = {mark.line + 1, mark.column + 1};
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+
+private:
+  int documents_ = 0;
+  core::SourcePos pos_;
+};
+
+/** Text that is not UTF-8 is refused at its first bad byte: every output (JSON, CSV, HTML) relies on it. Columns
+ *  count bytes, as yaml-cpp's positions do. */
+bool check_utf8(const std::string& text, const Context& ctx)
+{
+  std::size_t bad = core::utf8_valid_prefix(text);
+  if (bad == text.size())
+    return true;
+  std::size_t line_start = text.rfind('\n', bad == 0 ? 0 : bad - 1);
+  line_start             = line_start == std::string::npos || bad == 0 ? 0 : line_start + 1;
+  auto line              = static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n'));
+  ctx.error({line + 1, static_cast<int>(bad - line_start) + 1},
+            fmt::format("the file is not UTF-8 text here (byte 0x{:02X}); save it as UTF-8",
+                        static_cast<unsigned char>(text[bad])));
+  return false;
+}
+
+/** Parses YAML text; a syntax error, text that is not UTF-8, a second document, or a file past the limits of
+ *  yaml_limits.hpp, becomes a diagnostic and std::nullopt. */
 std::optional<YAML::Node> parse_yaml(const std::string& text, const Context& ctx)
 {
+  if (!check_utf8(text, ctx))
+    return std::nullopt;
   detail::AliasUses aliases;
   if (!detail::check_nesting(text, ctx, aliases))
     return std::nullopt;
   try {
-    YAML::Node root = YAML::Load(text);
+    // All the documents are read: what follows a '---' was ignored, silently, and its syntax errors with it.
+    std::vector<YAML::Node> documents = YAML::LoadAll(text);
+    if (documents.size() > 1) {
+      ctx.error(SecondDocument::find(text), "a region or scenario file holds one YAML document; found a second one "
+                                            "here (remove this '---' and what follows, or merge it into the first)");
+      return std::nullopt;
+    }
+    YAML::Node root = documents.empty() ? YAML::Node() : documents.front();
     if (!root.IsDefined() || root.IsNull()) {
       ctx.error({}, "the file is empty (expected a region or a scenario)");
       return std::nullopt;
@@ -122,8 +186,8 @@ std::optional<Scenario> read_scenario(const Context& ctx, const YAML::Node& root
   bool zone_ok = core::is_known_timezone(s.timezone);
   if (!zone_ok)
     ctx.error(r.pos_of_value("timezone"), fmt::format("'timezone' of scenario must be an IANA time zone such as "
-                                                      "'Europe/Paris', found '{}'",
-                                                      s.timezone));
+                                                      "'Europe/Paris', found '{}'{}",
+                                                      s.timezone, core::timezone_hint(s.timezone)));
   if (auto start = r.string("start", true)) {
     s.start_local = *start;
     try {
@@ -160,6 +224,15 @@ std::optional<Scenario> read_scenario(const Context& ctx, const YAML::Node& root
     if (auto radius = care.distance_km("diversion_radius"))
       s.care.radius_km = *radius;
   }
+  // Patients are accounted per step and function, all kept for care.csv: a year at 1-min steps on a large region
+  // would need tens of gigabytes. A year at the default step is the most a run accounts.
+  if (double steps = std::ceil(s.duration_s / s.care.step_s - 1e-9); steps > MAX_CARE_STEPS)
+    ctx.error(r.pos_of_value("duration"),
+              fmt::format("'duration' of scenario makes {:.0f} care steps of {}; at most {:.0f} are accounted (a year "
+                          "of {} steps): lengthen 'step' of 'care' to at least {} or shorten the scenario",
+                          steps, core::format_duration(s.care.step_s), MAX_CARE_STEPS,
+                          core::format_duration(MAX_CARE_STEPS_STEP_S),
+                          core::format_duration(std::ceil(s.duration_s / MAX_CARE_STEPS / 60) * 60)));
   if (r.has("injects"))
     s.injects = detail::read_injects(ctx, r.get("injects"), region_ptr, clock ? &*clock : nullptr);
   if (r.has("defence"))

@@ -14,6 +14,8 @@ namespace {
 
 using namespace ricochet::model;
 
+constexpr double MAX_PROFILE_MULTIPLIER = 24; // a whole day's demand in one hour
+
 class RegionReader {
 public:
   explicit RegionReader(const Context& ctx) : ctx_(ctx) {}
@@ -300,20 +302,28 @@ private:
       p.capacity_per_h = *capacity * 3600.0;
     if (r.has("profile")) {
       YAML::Node list = r.get("profile");
-      bool ok         = list.IsSequence() && list.size() == 24;
-      std::array<double, 24> hourly{};
-      for (std::size_t h = 0; ok && h < 24; ++h) {
-        const YAML::Node& v = list[h];
-        char* end           = nullptr;
-        hourly[h]           = v.IsScalar() ? std::strtod(v.Scalar().c_str(), &end) : -1;
-        ok                  = v.IsScalar() && end != v.Scalar().c_str() && *end == '\0' && hourly[h] >= 0;
-      }
-      if (ok)
-        p.hourly = hourly;
-      else
+      if (!list.IsSequence() || list.size() != 24) {
         ctx_.error(r.pos_of_value("profile"), "'profile' of " + r.what() +
                                                   " must be a list of 24 demand multipliers (one per local hour, "
-                                                  "from 00:00), each a number >= 0");
+                                                  "from 00:00), each a number between 0 and 24");
+      } else {
+        std::array<double, 24> hourly{};
+        bool ok = true;
+        for (std::size_t h = 0; h < 24; ++h) {
+          // At most 24: a whole day's demand in one hour. Not finite (inf, 1e400) is refused with the rest.
+          auto value = finite_number(list[h]);
+          if (value && (*value < 0 || *value > MAX_PROFILE_MULTIPLIER))
+            value.reset();
+          if (!value)
+            ctx_.error(pos_of(list[h]), fmt::format("hour {} of 'profile' of {} must be a number between 0 and {:g} "
+                                                    "(a demand multiplier), found {}",
+                                                    h, r.what(), MAX_PROFILE_MULTIPLIER, describe_found(list[h])));
+          ok = ok && value;
+          hourly[h] = value.value_or(0);
+        }
+        if (ok)
+          p.hourly = hourly;
+      }
     }
     p.floor         = r.number("floor", 0, 1);
     p.degraded      = r.number("degraded", 0, 1).value_or(p.degraded);

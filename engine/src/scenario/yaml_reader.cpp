@@ -34,6 +34,19 @@ std::string describe_found(const YAML::Node& node)
   return "'" + node.Scalar() + "'";
 }
 
+std::optional<double> finite_number(const YAML::Node& node)
+{
+  if (!node.IsScalar())
+    return std::nullopt;
+  const std::string& text = node.Scalar();
+  char* end               = nullptr;
+  errno                   = 0;
+  double value            = std::strtod(text.c_str(), &end);
+  if (text.empty() || end != text.c_str() + text.size() || errno != 0 || !std::isfinite(value))
+    return std::nullopt;
+  return value;
+}
+
 namespace {
 bool is_reference(std::string_view text)
 {
@@ -158,13 +171,12 @@ std::optional<double> MapReader::number(std::string_view key, double min, double
   auto text = scalar(key, required, "a number");
   if (!text)
     return std::nullopt;
-  char* end    = nullptr;
-  errno        = 0;
-  double value = std::strtod(text->c_str(), &end);
-  if (text->empty() || end != text->c_str() + text->size() || errno != 0 || !std::isfinite(value)) {
+  auto parsed = finite_number(get(key));
+  if (!parsed) {
     ctx_.error(pos_of_value(key), fmt::format("'{}' of {} must be a number, found '{}'", key, what_, *text));
     return std::nullopt;
   }
+  double value = *parsed;
   if (value < min || value > max) {
     ctx_.error(pos_of_value(key),
                fmt::format("'{}' of {} must be between {:g} and {:g}, found {}", key, what_, min, max, *text));
@@ -181,6 +193,11 @@ std::optional<long> MapReader::integer(std::string_view key, long min, long max,
   char* end  = nullptr;
   errno      = 0;
   long value = std::strtol(text->c_str(), &end, 10);
+  if (!text->empty() && end == text->c_str() + text->size() && errno == ERANGE) { // 30 digits: out of range
+    ctx_.error(pos_of_value(key),
+               fmt::format("'{}' of {} must be between {} and {}, found {}", key, what_, min, max, *text));
+    return std::nullopt;
+  }
   if (text->empty() || end != text->c_str() + text->size() || errno != 0) {
     ctx_.error(pos_of_value(key), fmt::format("'{}' of {} must be an integer, found '{}'", key, what_, *text));
     return std::nullopt;

@@ -37,6 +37,10 @@ SourcePos pos_of(const YAML::Node& node);
 /** "a mapping", "a sequence", "nothing" or "'text'": what was found, for messages. */
 std::string describe_found(const YAML::Node& node);
 
+/** A scalar that is a finite number ("12", "0.5", "1e3"), or std::nullopt (not a scalar, not a number, inf, nan,
+ *  1e400). */
+std::optional<double> finite_number(const YAML::Node& node);
+
 /** A string with its position, e.g. a reference to check once everything is read. */
 struct Located {
   std::string value;

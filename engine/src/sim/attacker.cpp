@@ -13,9 +13,9 @@ using scenario::EntryVector;
 namespace sg4 = simgrid::s4u;
 
 Attacker::Attacker(World& world, const Platform& platform, const scenario::Attack& attack,
-                   const scenario::Defence& defence, RandomStreams& random, Wakeups& wakeups)
+                   const scenario::Defence& defence, RandomStreams& random, Wakeups& wakeups, double end)
     : world_(world), platform_(platform), attack_(attack), defence_(defence), random_(random), wakeups_(wakeups),
-      runs_(attack.steps.size())
+      runs_(attack.steps.size()), end_(end)
 {
 }
 
@@ -36,14 +36,26 @@ void Attacker::loop()
     if (next == NONE && inflight_.empty())
       return; // the campaign is over
     double now = sg4::Engine::get_clock();
+    // Never wait on an activity past the end. When the run ends, SimGrid 3.32 kills this daemon and cancels its
+    // Execs, and a cancelled Exec still answers a wait_any of the killed actor: the process aborted ("The Impossible
+    // Did Happen"). So the actor stops waiting by the end, and ends: what is still under way is recorded by
+    // record_unfinished().
+    if (now >= end_) {
+      measure_underway(); // the actor's end cancels its activities: their progress is read before
+      return;
+    }
     if (!inflight_.empty()) {
-      double timeout = next == NONE ? -1.0 : std::max(0.0, runs_[next].due - now);
-      ssize_t done   = sg4::Activity::wait_any_for(inflight_, timeout);
+      double deadline = next == NONE ? end_ : std::min(runs_[next].due, end_);
+      double timeout  = std::max(0.0, deadline - now);
+      if (now + timeout > end_) // SimGrid's timer is set at now + timeout: not one rounding step past the end
+        timeout = std::nextafter(timeout, 0.0);
+      ssize_t done = sg4::Activity::wait_any_for(inflight_, timeout);
       if (done >= 0) {
         auto index      = static_cast<std::size_t>(done);
         auto completion = on_done_[index];
         inflight_.erase(inflight_.begin() + done);
         on_done_.erase(on_done_.begin() + done);
+        underway_.erase(underway_.begin() + done);
         completion();
         schedule_ready();
         continue;
@@ -368,6 +380,7 @@ void Attacker::start_encryption(const AttackStep& step, std::size_t target, std:
   encrypting_.insert(target);
   double t0 = world_.now();
   inflight_.push_back(exec);
+  underway_.push_back({&step, target, started, asset.data_bytes, t0, 0});
   on_done_.push_back([this, &step, target, started, t0] {
     encrypting_.erase(target);
     const AssetRuntime& rt = world_.asset(target);
@@ -405,12 +418,38 @@ void Attacker::start_exfiltration(const AttackStep& step, std::size_t target, st
   auto comm = sg4::Comm::sendto_async(platform_.host_of(target), platform_.attacker(), static_cast<std::uint64_t>(bytes));
   double t0 = world_.now();
   inflight_.push_back(comm);
+  underway_.push_back({&step, target, started, bytes, t0, 0});
   on_done_.push_back([this, &step, target, started, bytes, t0] {
     auto info          = effect_details(step, target);
     info["bytes"]      = bytes;
     info["duration_s"] = world_.now() - t0;
     world_.emit("data.exfiltrated", world_.region().assets[target].id, "exfiltrated", started, info);
   });
+}
+
+void Attacker::measure_underway()
+{
+  if (measured_)
+    return;
+  for (std::size_t i = 0; i < inflight_.size(); ++i)
+    underway_[i].remaining = std::clamp(inflight_[i]->get_remaining(), 0.0, underway_[i].bytes);
+  measured_ = true;
+}
+
+void Attacker::record_unfinished()
+{
+  measure_underway(); // unless the actor, woken at the end too, did it first
+  for (const Underway& u : underway_) {
+    double remaining = u.remaining;
+    if (remaining <= 0) // it ends at this very instant: its completion is the attacker's to record
+      continue;
+    auto details          = effect_details(*u.step, u.target);
+    details["reason"]     = "the scenario ended";
+    details["bytes"]      = u.bytes;
+    details["bytes_done"] = u.bytes - remaining;
+    details["duration_s"] = world_.now() - u.t0;
+    world_.emit("attack.effect", world_.region().assets[u.target].id, "unfinished", u.started, details);
+  }
 }
 
 void Attacker::attempt(std::size_t i)

@@ -20,10 +20,14 @@ namespace ricochet::sim {
 
 class Attacker {
 public:
+  /** @param end the scenario's end: the actor never waits past it (see loop()) */
   Attacker(World& world, const Platform& platform, const scenario::Attack& attack, const scenario::Defence& defence,
-           RandomStreams& random, Wakeups& wakeups);
+           RandomStreams& random, Wakeups& wakeups, double end);
   /** Creates the campaign's daemon actor. */
   void start(simgrid::s4u::Host* host);
+  /** At the end of the run: one `attack.effect` `unfinished` event per encryption or exfiltration still under
+   *  way, with how far it got. Called by the run's director, before `simulation.end`. */
+  void record_unfinished();
 
 private:
   enum class StepState { PENDING, SCHEDULED, DONE, ABANDONED };
@@ -70,6 +74,19 @@ private:
   std::set<std::size_t> credentials_, admin_, partner_orgs_, encrypting_;
   std::vector<simgrid::s4u::ActivityPtr> inflight_;
   std::vector<std::function<void()>> on_done_;
+  /** Per in-flight activity: what record_unfinished() needs. */
+  struct Underway {
+    const scenario::AttackStep* step;
+    std::size_t target;
+    std::uint64_t started; ///< its asset.encrypting or data.exfiltrating event
+    double bytes, t0;
+    double remaining; ///< bytes left, once measured at the end
+  };
+  /** Reads the progress of what is under way, once, at the end. */
+  void measure_underway();
+  std::vector<Underway> underway_;
+  bool measured_ = false;
+  double end_;
 };
 
 } // namespace ricochet::sim

@@ -148,12 +148,14 @@ void Simulation::setup(const scenario::Scenario& scenario, const RunOptions& opt
   s.trainer->start(control, options.actions);
   if (s.scenario.attack) {
     s.attacker = std::make_unique<Attacker>(*s.world, *s.platform, *s.scenario.attack, s.scenario.defence, *s.random,
-                                            s.wakeups);
+                                            s.wakeups, s.end);
     s.attacker->start(control);
   }
   // The only non-daemon actor: when it ends, the run ends and the parties' actors are stopped.
   sg4::Actor::create("exercise-director", control, [&s] {
     sg4::this_actor::sleep_until(s.end);
+    if (s.attacker)
+      s.attacker->record_unfinished();
     s.care->finish();
     s.world->emit("simulation.end", s.scenario.name, "ended", 0);
     s.finished = true;

@@ -66,6 +66,44 @@ TEST_CASE("core: rate parsing", "[core]")
     REQUIRE_THROWS_AS(parse_rate(bad), std::invalid_argument);
 }
 
+TEST_CASE("core: every quantity has an upper bound and a number of 400 digits is an input error", "[core]")
+{
+  // Before: std::stod threw std::out_of_range ("internal error: stod"), and 100000w or 1e308s were accepted.
+  const std::string huge = "1" + std::string(400, '0');
+  const std::string tiny = "0." + std::string(400, '0') + "1";
+  SECTION("at the bound is accepted, past it is refused with the bound in the message") {
+    REQUIRE(parse_duration("365d") == MAX_DURATION_S);
+    REQUIRE(parse_duration("52w1d") == MAX_DURATION_S);
+    REQUIRE_THROWS_WITH(parse_duration("366d"), "a duration of at most 365d (one year)");
+    REQUIRE_THROWS_WITH(parse_duration("100000w"), "a duration of at most 365d (one year)");
+    REQUIRE_THROWS_WITH(parse_duration("365d1ms"), "a duration of at most 365d (one year)");
+    REQUIRE(parse_size("1000PB") == MAX_SIZE_B);
+    REQUIRE_THROWS_WITH(parse_size("1001PB"), "a size of at most 1000PB");
+    REQUIRE(parse_bandwidth("100Tbps") == MAX_BANDWIDTH_BPS);
+    REQUIRE_THROWS_WITH(parse_bandwidth("13TB/s"), "a bandwidth of at most 100Tbps");
+    REQUIRE(parse_rate("100/s") == MAX_RATE_PER_S);
+    REQUIRE_THROWS_WITH(parse_rate("360001/h"), "a rate of at most 100/s (360000/h)");
+    REQUIRE(parse_distance_km("20000km") == MAX_DISTANCE_KM);
+    REQUIRE_THROWS_WITH(parse_distance_km("20000001m"), "a distance of at most 20000km");
+  }
+  SECTION("400 digits: std::invalid_argument naming the bound, in every kind") {
+    REQUIRE_THROWS_WITH(parse_duration(huge + "s"), "a duration of at most 365d (one year)");
+    REQUIRE_THROWS_WITH(parse_duration("1h" + huge + "min"), "a duration of at most 365d (one year)");
+    REQUIRE_THROWS_WITH(parse_size(huge + "B"), "a size of at most 1000PB");
+    REQUIRE_THROWS_WITH(parse_bandwidth(huge + "bps"), "a bandwidth of at most 100Tbps");
+    REQUIRE_THROWS_WITH(parse_rate(huge + "/w"), "a rate of at most 100/s (360000/h)");
+    REQUIRE_THROWS_WITH(parse_distance_km(huge + "m"), "a distance of at most 20000km");
+  }
+  SECTION("a number too small to be told from 0 is not a number") {
+    REQUIRE_THROWS_WITH(parse_duration(tiny + "s"), Catch::Contains("a duration such as"));
+    REQUIRE_THROWS_WITH(parse_size(tiny + "B"), Catch::Contains("a size such as"));
+  }
+  SECTION("not finite, signs and exponents are not numbers") {
+    for (const char* bad : {"infs", "inf", "nans", "-1s", "+1s", "1e3s", "0x10s"})
+      REQUIRE_THROWS_WITH(parse_duration(bad), Catch::Contains("a duration such as"));
+  }
+}
+
 TEST_CASE("core: formatting for people", "[core]")
 {
   REQUIRE(format_duration(5400) == "1h 30min");
