@@ -22,3 +22,9 @@ add_test(NAME "generator: too few assets per organisation exits 2 with the minim
                  --out ${GENERATED}/none.yaml)
 set_tests_properties("generator: too few assets per organisation exits 2 with the minimum" PROPERTIES
                      PASS_REGULAR_EXPRESSION "error: --assets-per-org 1: 100 assets for 100 organisations, fewer than the [0-9]+ their structure needs \\(at least [0-9.]+ per organisation\\)")
+# Found under hostile input: --assets-per-org 1e300 ran without end.
+add_test(NAME "generator: an absurd asset count is refused with its bound"
+         COMMAND ${RUN_CHECK} --exit 2 -- $<TARGET_FILE:ricochet> generate --orgs 10 --assets-per-org 1e300
+                 --out ${GENERATED}/absurd.yaml)
+set_tests_properties("generator: an absurd asset count is refused with its bound" PROPERTIES PASS_REGULAR_EXPRESSION
+                     "--assets-per-org 1e\\+300 with --orgs 10: 1e\\+301 assets, more than the 1e\\+07 a generated region may have")

@@ -737,6 +737,11 @@ GeneratedRegion generate_region(const GeneratorSpec& spec)
                                             spec.orgs, MIN_GENERATED_ORGS));
   if (!(spec.assets_per_org > 0) || !std::isfinite(spec.assets_per_org))
     throw std::invalid_argument(fmt::format("--assets-per-org {}: expected a positive number", spec.assets_per_org));
+  if (spec.assets_per_org * static_cast<double>(spec.orgs) > MAX_GENERATED_ASSETS)
+    throw std::invalid_argument(fmt::format("--assets-per-org {} with --orgs {}: {:g} assets, more than the {:g} a "
+                                            "generated region may have",
+                                            spec.assets_per_org, spec.orgs,
+                                            spec.assets_per_org * static_cast<double>(spec.orgs), MAX_GENERATED_ASSETS));
   return Builder(spec).build();
 }
 

@@ -30,13 +30,17 @@ struct GeneratedRegion {
 /** Smallest number of organisations generate_region accepts. */
 inline constexpr std::size_t MIN_GENERATED_ORGS = 10;
 
+/** Most assets generate_region writes: 200 times the national region of 50,000 assets, far beyond any measurement,
+ *  and small enough that a typo such as --assets-per-org 1e300 is refused instead of running without end. */
+inline constexpr double MAX_GENERATED_ASSETS = 1e7;
+
 /** Generates a region: départements, each with a GHT whose pivot hosts its members' and EHPADs' patient records on
  *  its hypervisors, a laboratory group whose LIS serves several sites, imaging with PACS, GP practices on SaaS
  *  vendors, pharmacies and a SAMU; a CHU every few départements; the ARS, the regional e-health platform and the
  *  cyber support centre; WAN links, one directory domain per GHT, laboratory and CHU with trusts between them;
  *  online, offline and immutable backups; care functions with demand. Deterministic.
  *  @throw std::invalid_argument if orgs < MIN_GENERATED_ORGS, or if assets_per_org is not positive or asks for
- *  fewer assets than the structure needs (the message says how many) */
+ *  fewer assets than the structure needs (the message says how many) or more than MAX_GENERATED_ASSETS */
 [[nodiscard]] GeneratedRegion generate_region(const GeneratorSpec& spec);
 
 /** A scenario on a generated region: a night-time ransomware on the first pivot (VPN without MFA, domain admin,
