@@ -14,6 +14,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "cli_checks.hpp"
 #include "controller.hpp"
 #include "display.hpp"
 #include "renderer.hpp"
@@ -280,7 +281,7 @@ int main(int argc, char** argv)
   app.add_option("SCENARIO", args.scenario, "Scenario YAML file to play live");
   app.add_option("--replay", args.replay, "Replay the run written in this directory by ricochet run");
   app.add_option("--variant", args.variant, "Live: play this variant");
-  app.add_option("--seed", args.seed, "Live: random seed (default: the scenario's)");
+  app.add_option("--seed", args.seed, "Live: random seed (default: the scenario's)")->check(cli::seed());
   app.add_option("--lang", args.lang, "Labels in French or English")->check(CLI::IsMember({"fr", "en"}));
   app.add_option("--font", args.font, "TrueType font file");
   app.add_option("--size", args.size, "Frame size, WIDTHxHEIGHT (default 1600x900)");
