@@ -19,3 +19,6 @@ foreach(case_and_name
            COMMAND ${HOSTILE_IO} $<TARGET_FILE:ricochet> ${CMAKE_CURRENT_SOURCE_DIR}/data
                    ${CMAKE_CURRENT_BINARY_DIR}/hostile-io/${case} ${case})
 endforeach()
+
+# The cell text rules behind them (formula guard, OOXML escapes), as properties.
+target_sources(ricochet_unit_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/unit/io/cell_text_test.cpp)

@@ -250,6 +250,16 @@ row = lambda d: '<row r="2">' + "".join(f'<c r="{c}2" t="s"><v>{v}</v></c>' for 
 xlsx("out-of-range.xlsx", header + row(99), sst)
 xlsx("not-a-number.xlsx", header + row("x"), sst)
 xlsx("broken-shared.xlsx", header + row(7), "<sst><si><t>id</t>")
+# Sheets reordered in Excel: the first listed is sheet2.xml; sheet1.xml (now second) holds no chronogramme.
+with zipfile.ZipFile("reordered.xlsx", "w") as z:
+    z.writestr("xl/workbook.xml", '<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+               '<sheets><sheet name="chronogramme" sheetId="2" r:id="rId2"/><sheet name="old" sheetId="1" r:id="rId1"/>'
+               '</sheets></workbook>')
+    z.writestr("xl/_rels/workbook.xml.rels", '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/>'
+               '<Relationship Id="rId2" Target="/xl/worksheets/sheet2.xml"/></Relationships>')
+    z.writestr("xl/worksheets/sheet1.xml", "<worksheet><sheetData/></worksheet>")
+    z.writestr("xl/worksheets/sheet2.xml", f"<worksheet><sheetData>{header + row(7)}</sheetData></worksheet>")
+    z.writestr("xl/sharedStrings.xml", sst)
 xlsx("rich.xlsx", header + row(7) + '<row r="3"><c r="A3" t="s"><v>9</v></c><c r="B3" t="s"><v>5</v></c>'
      '<c r="C3" t="s"><v>6</v></c><c r="D3" t="s"><v>8</v></c></row>', sst)
 EOF
@@ -267,6 +277,9 @@ EOF
     expect_ok "$ricochet" msel rich-$form.yaml --import rich.$form
   done
   cmp rich-xlsx.yaml rich-csv.yaml || fail "the workbook's rich text or space did not import as the CSV's"
+  fresh reordered.yaml
+  expect_ok "$ricochet" msel reordered.yaml --import reordered.xlsx
+  grep -qF 'fr: "rich text"' reordered.yaml || fail "the first sheet of a reordered workbook was not the one read"
   grep -qF 'fr: "rich text"' rich-xlsx.yaml && grep -qF 'fr: " "' rich-xlsx.yaml || fail "rich text or space lost"
   # Windows line endings, old Mac ones (CR alone), a ',' separated file whose header has a quoted ';', and a quote
   # inside a cell (text, as Excel reads it) all import alike.
@@ -281,6 +294,13 @@ EOF
   cmp crlf.yaml cr.yaml || fail "CR line ends import differently"
   grep -c '^    - id:' comma.yaml | grep -qx 2 || fail "the ',' file did not import two injects"
   grep -qF 'fr: "a;b"' comma.yaml || fail "a ';' in a cell of the ',' file was not text"
+  # Two columns for one field: the first is read, and the second is named in a warning.
+  printf 'id;T+;destinataire;stimulus;message\nr1;T+1h;ES-direction;premier;second\n' > twice.csv
+  fresh twice.yaml
+  expect_ok "$ricochet" msel twice.yaml --import twice.csv
+  grep -qxF "twice.csv:1:5: warning: column 'message' is not read: column 4 ('stimulus') is read for the same field" err.txt ||
+    { cat err.txt >&2; fail "no warning for a second stimulus column"; }
+  grep -qF 'fr: "premier"' twice.yaml || fail "the first stimulus column was not the one read"
   ;;
 xlsx-kill)
   # libxlsxwriter's scratch files and the workbook before it is renamed into place live in a hidden directory

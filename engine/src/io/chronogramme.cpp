@@ -212,7 +212,10 @@ std::vector<scenario::Inject> injects_from_table(const Table& table, const std::
                     fmt::format("column '{}' is not read{}", table[0][c], core::did_you_mean(key, known)));
       continue;
     }
-    col.emplace(it->second, c);
+    if (auto [first, added] = col.emplace(it->second, c); !added)
+      diags.warning(file, {1, static_cast<int>(c + 1)},
+                    fmt::format("column '{}' is not read: column {} ('{}') is read for the same field", table[0][c],
+                                first->second + 1, table[0][first->second]));
   }
   for (Col required : {Col::STIMULUS, Col::RECIPIENT})
     if (col.count(required) == 0)

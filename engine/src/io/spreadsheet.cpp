@@ -402,6 +402,39 @@ std::string text_of(const pugi::xml_node& item)
 /** pugixml's options for workbook parts: text that is only spaces is kept (a cell of one space is a cell). */
 constexpr unsigned XML_OPTIONS = pugi::parse_default | pugi::parse_ws_pcdata_single;
 
+/** The part of the workbook's first sheet: the first <sheet> of xl/workbook.xml, through its relationship in
+ *  xl/_rels/workbook.xml.rels (a sheet moved first in Excel keeps its part's name); xl/worksheets/sheet1.xml in a
+ *  package without xl/workbook.xml (a bare one, as some programs write). */
+std::string first_sheet_part(zip_t* archive, const std::string& path)
+{
+  const std::string workbook = zip_entry(archive, "xl/workbook.xml", false, path);
+  if (workbook.empty())
+    return "xl/worksheets/sheet1.xml";
+  auto fail = [&](const std::string& what) { throw scenario::ScenarioError(path + ": error: " + what); };
+  pugi::xml_document doc;
+  if (!doc.load_buffer(workbook.data(), workbook.size(), XML_OPTIONS))
+    fail("the workbook's list of sheets (xl/workbook.xml) is not readable XML");
+  pugi::xml_node sheet = doc.select_node("//*[local-name()='sheets']/*[local-name()='sheet']").node();
+  if (!sheet)
+    fail("the workbook lists no sheet (xl/workbook.xml)");
+  std::string id; // r:id, whatever the prefix of the relationships' namespace
+  for (const auto& a : sheet.attributes())
+    if (std::string name = a.name(); name.size() > 3 && name.compare(name.size() - 3, 3, ":id") == 0)
+      id = a.value();
+  const std::string rels_xml = zip_entry(archive, "xl/_rels/workbook.xml.rels", true, path);
+  pugi::xml_document rels;
+  if (!rels.load_buffer(rels_xml.data(), rels_xml.size(), XML_OPTIONS))
+    fail("the workbook's relationships (xl/_rels/workbook.xml.rels) are not readable XML");
+  for (const auto& rel : rels.document_element().children())
+    if (rel.type() == pugi::node_element && !id.empty() && id == rel.attribute("Id").value()) {
+      std::string target = rel.attribute("Target").value();
+      return target.rfind('/', 0) == 0 ? target.substr(1) : "xl/" + target; // absolute, or relative to xl/
+    }
+  fail(fmt::format("the workbook's first sheet ('{}') has no part in xl/_rels/workbook.xml.rels",
+                   detail::excerpt(std::string(sheet.attribute("name").value()))));
+  return {};
+}
+
 } // namespace
 
 Table read_xlsx(const std::string& path)
@@ -413,7 +446,7 @@ Table read_xlsx(const std::string& path)
   std::string shared_xml, sheet_xml;
   try {
     shared_xml = zip_entry(archive, "xl/sharedStrings.xml", false, path);
-    sheet_xml  = zip_entry(archive, "xl/worksheets/sheet1.xml", true, path);
+    sheet_xml  = zip_entry(archive, first_sheet_part(archive, path).c_str(), true, path);
   } catch (...) {
     zip_close(archive);
     throw;
