@@ -8,11 +8,18 @@ set -eu
 ricochet=$1 data=$2 work=$3 case=$4
 rm -rf "$work" && mkdir -p "$work" && cp -r "$data"/sim "$data"/hostile-io "$work"/ && cd "$work"/hostile-io
 fail() { echo "FAIL: $*" >&2; exit 1; }
+# The memory bound: 2 GiB of address space; AddressSanitizer reserves terabytes of shadow address space at start,
+# so a sanitized build is bounded on resident memory by the sanitizer itself instead.
+if ldd "$ricochet" 2>/dev/null | grep -q libasan; then
+  bound() { ASAN_OPTIONS="${ASAN_OPTIONS:-}:hard_rss_limit_mb=2048" "$@"; }
+else
+  bound() { ulimit -v 2097152; "$@"; }
+fi
 # expect_error EXPECTED-LINE COMMAND...: exit 2 and the exact line on standard error, under 2 GiB and 60 s.
 expect_error() {
   expected=$1; shift
   set +e
-  ( ulimit -v 2097152 2>/dev/null; timeout 60 "$@" ) > out.txt 2> err.txt
+  ( bound timeout 60 "$@" ) > out.txt 2> err.txt
   rc=$?
   set -e
   [ $rc -eq 2 ] || { cat err.txt >&2; fail "exit $rc instead of 2: $*"; }
@@ -61,7 +68,7 @@ actions-times)
   expect_error "digits.txt:1:21: error: 'T+9999999999999999999999999999999999999999999999999999999999...' is not a time within the scenario: expected a time from T+0 to T+1d (Wed 21 Oct 08:00)" \
     "$ricochet" run $scenario --quiet --actions digits.txt --out out
   echo "activate_craps at inf" > word.txt
-  expect_error "word.txt:1:19: error: expected a local date-time ('2026-10-18 05:00'), 'T+7h' or a duration since the start ('7h'), found 'inf'" \
+  expect_error "word.txt:1:19: error: expected a local date-time ('2026-10-18 05:00'), 'T+7h' or a duration since the start ('7h'), found 'inf'; it must lie within the scenario, from T+0 to T+1d (Wed 21 Oct 08:00)" \
     "$ricochet" run $scenario --quiet --actions word.txt --out out
   printf 'activate_craps at T+2d\nretime inject i01 to 2026-10-30 08:00 at T+1h\n' > late.txt
   expect_error "late.txt:1:19: error: 'T+2d' is after the end of the scenario: expected a time within the scenario, from T+0 to T+1d (Wed 21 Oct 08:00)" \
@@ -221,7 +228,7 @@ EOF
 own-hostile)
   fresh scenario.yaml
   printf '\357\273\277id;T+;destinataire;stimulus\r\n' > header.csv
-  expect_error "header.csv: error: the chronogramme has a header but no inject rows (expected one row per inject after the header)" \
+  expect_error "header.csv: error: the chronogramme has a header but no inject rows (expected one row per inject after the header; to remove every scripted inject, edit the scenario's 'injects' block)" \
     "$ricochet" msel scenario.yaml --import header.csv
   awk 'BEGIN { printf "id;T+;destinataire;stimulus"; for (i = 0; i < 1000000; i++) printf ";"; print "" }' > wide.csv
   expect_error "wide.csv:1:257: error: more than 256 columns in this row; at most 256 are read" \

@@ -95,11 +95,8 @@ std::optional<scenario::Channel> parse_channel(const std::string& text)
   return it->second;
 }
 
-} // namespace
-
-namespace {
-
-/** Reads 1 to max_digits decimal digits at text[i], moving i past them; nullopt (i unmoved) if there are none or more. */
+/** Reads 1 to max_digits decimal digits at text[i], moving i past them; nullopt (i unmoved) if there are none or
+ *  more. */
 std::optional<long> digits_at(const std::string& text, std::size_t& i, std::size_t max_digits)
 {
   std::size_t end = i;
@@ -143,6 +140,7 @@ std::optional<std::array<int, 4>> day_and_time(const std::string& text)
                             static_cast<int>(hm->second)};
 }
 
+/** text without its leading and trailing spaces and tabs (a planner's cell may have them). */
 std::string trimmed(const std::string& text)
 {
   std::size_t from = text.find_first_not_of(" \t");
@@ -329,7 +327,7 @@ std::vector<scenario::Inject> injects_from_table(const Table& table, const std::
   // A header alone would import as no injects at all and wipe the scenario's chronogramme: surely not meant.
   if (rows == 0)
     diags.error(file, {}, "the chronogramme has a header but no inject rows (expected one row per inject after "
-                          "the header)");
+                          "the header; to remove every scripted inject, edit the scenario's 'injects' block)");
   return out;
 }
 

@@ -106,21 +106,25 @@ double instant_at(const std::vector<Word>& w, std::size_t from, std::size_t to, 
                   std::optional<double> end_s)
 {
   const std::string when = joined(w, from, to);
+  const std::size_t at   = w[from].at;
   double t               = 0;
   try {
     t = parse_instant(when, clock);
   } catch (const InstantTooFar& e) {
-    throw BadAction(w[from].at, end_s ? fmt::format("'{}' is not a time within the scenario: expected a time {}", detail::excerpt(when),
-                                                    within(clock, *end_s))
-                                      : std::string(e.what()));
+    if (!end_s)
+      throw BadAction(at, e.what());
+    throw BadAction(at, fmt::format("'{}' is not a time within the scenario: expected a time {}",
+                                    detail::excerpt(when), within(clock, *end_s)));
   } catch (const std::invalid_argument& e) {
-    throw BadAction(w[from].at, e.what());
+    if (!end_s)
+      throw BadAction(at, e.what());
+    throw BadAction(at, fmt::format("{}; it must lie within the scenario, {}", e.what(), within(clock, *end_s)));
   }
   if (t < 0)
-    throw BadAction(w[from].at, "'" + when + "' is before the start of the scenario");
+    throw BadAction(at, "'" + detail::excerpt(when) + "' is before the start of the scenario");
   if (end_s && t > *end_s)
-    throw BadAction(w[from].at, fmt::format("'{}' is after the end of the scenario: expected a time within the scenario, {}", when,
-                                            within(clock, *end_s)));
+    throw BadAction(at, fmt::format("'{}' is after the end of the scenario: expected a time within the scenario, {}",
+                                    detail::excerpt(when), within(clock, *end_s)));
   return t;
 }
 

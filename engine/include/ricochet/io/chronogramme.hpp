@@ -15,8 +15,8 @@ namespace ricochet::io {
 [[nodiscard]] double parse_t_plus(const std::string& text);
 
 /** Turns rows (the header first) into scripted injects; texts go to the language lang ("fr" or "en"). Every time
- *  must lie within the scenario, from 0 to before duration_s (an inject timed at the end is never sent). Problems are reported as FILE:ROW:COL (1-based, the header
- *  is row 1) into diags. */
+ *  must lie within the scenario, from 0 to before duration_s (an inject timed at the end is never sent); a header
+ *  without rows is an error. Problems are reported as FILE:ROW:COL (1-based, the header is row 1) into diags. */
 [[nodiscard]] std::vector<scenario::Inject> injects_from_table(const Table& table, const std::string& file,
                                                                const core::LocalClock& clock, double duration_s,
                                                                const std::string& lang, core::Diagnostics& diags);
