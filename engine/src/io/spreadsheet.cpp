@@ -241,8 +241,9 @@ std::string xlsx_cell(const std::string& path, const Table& table, std::size_t r
 {
   const std::string& text = table[r][c];
   auto refuse             = [&](const std::string& what) {
-    const std::string column = c < table[0].size() ? table[0][c] : fmt::format("column {}", c + 1);
-    const std::string row    = r == 0 ? std::string("the header") : "inject '" + table[r][0] + "'";
+    const bool named         = c < table[0].size() && !table[0][c].empty();
+    const std::string column = named ? detail::excerpt(table[0][c]) : fmt::format("column {}", c + 1);
+    const std::string row    = r == 0 ? std::string("the header") : "inject '" + detail::excerpt(table[r][0]) + "'";
     throw scenario::ScenarioError(fmt::format("{}: error: cannot write {} to an XLSX file: its {} {}", path, row,
                                               column, what));
   };
@@ -251,14 +252,14 @@ std::string xlsx_cell(const std::string& path, const Table& table, std::size_t r
   if (text.find('\0') != std::string::npos)
     refuse("holds a NUL character, which an XLSX cell cannot hold (XML 1.0 has no way to write it): remove it, or "
            "export to .csv");
-  std::string escaped        = xlsx_escape(text);
-  const std::size_t length   = utf16_length(text);
-  const std::size_t written  = utf16_length(escaped); // libxlsxwriter counts the escaped text
+  std::string escaped       = xlsx_escape(text);
+  const std::size_t length  = utf16_length(text);
+  const std::size_t written = utf16_length(escaped); // libxlsxwriter counts the escaped text
   if (std::max(length, written) > MAX_XLSX_CELL_CHARS)
     refuse(fmt::format("is {} characters long{}; an XLSX cell holds at most {} (Excel's limit): shorten it, or "
                        "export to .csv, which has no such limit",
                        std::max(length, written),
-                       written > length ? " (its control characters count 7 each, as the workbook writes them)" : "",
+                       written > length ? " (a control character or '_x' counts 7, as the workbook writes it)" : "",
                        MAX_XLSX_CELL_CHARS));
   return escaped;
 }

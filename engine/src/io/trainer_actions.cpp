@@ -95,6 +95,7 @@ private:
   std::size_t at_;
 };
 
+/** The bounds of a scenario ending at end_s, for messages: "from T+0 to T+1d (Wed 21 Oct 08:00)". */
 std::string within(const core::LocalClock& clock, double end_s)
 {
   return fmt::format("from T+0 to T+{} ({})", core::format_duration(end_s), clock.human(end_s));
