@@ -138,7 +138,9 @@ EOF
     "$ricochet" msel long.yaml --out long.xlsx
   expect_error "nul.xlsx: error: cannot write inject 'nul' to an XLSX file: its stimulus holds a NUL character, which an XLSX cell cannot hold (XML 1.0 has no way to write it): remove it, or export to .csv" \
     "$ricochet" msel nul.yaml --out nul.xlsx
-  [ ! -e long.xlsx ] && [ ! -e nul.xlsx ] || fail "a refused export wrote a file"
+  expect_error "nul.csv: error: cannot write inject 'nul' to a CSV file: its stimulus holds a NUL character, which spreadsheets cannot read: remove it" \
+    "$ricochet" msel nul.yaml --out nul.csv
+  [ ! -e long.xlsx ] && [ ! -e nul.xlsx ] && [ ! -e nul.csv ] || fail "a refused export wrote a file"
   [ -z "$(ls -A | grep '^\.')" ] || fail "a refused export left files: $(ls -A | grep '^\.')"
   # 32,767 characters (of two bytes each) fit; CR, ESC and texts that look like OOXML escapes round-trip.
   for name in fits escapes formulas; do

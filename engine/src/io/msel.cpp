@@ -8,6 +8,9 @@
 #include "ricochet/io/cell_text.hpp"
 #include "ricochet/io/journal.hpp"
 #include "ricochet/io/spreadsheet.hpp"
+#include "ricochet/scenario/error.hpp"
+
+#include "excerpt.hpp"
 
 namespace ricochet::io {
 
@@ -106,10 +109,19 @@ std::string table_csv(const Table& table)
 
 void write_table(const std::string& path, const Table& table)
 {
-  if (table_format(path) == TableFormat::XLSX)
+  if (table_format(path) == TableFormat::XLSX) {
     write_xlsx(path, table);
-  else
-    core::write_file_atomically(path, table_csv(table));
+    return;
+  }
+  // A NUL byte would make a CSV that spreadsheets, and the import, refuse: say so now rather than then.
+  for (std::size_t r = 1; r < table.size(); ++r)
+    for (std::size_t c = 0; c < table[r].size(); ++c)
+      if (table[r][c].find('\0') != std::string::npos)
+        throw scenario::ScenarioError(fmt::format("{}: error: cannot write inject '{}' to a CSV file: its {} holds a "
+                                                  "NUL character, which spreadsheets cannot read: remove it",
+                                                  path, detail::excerpt(table[r][0]),
+                                                  c < table[0].size() ? table[0][c] : fmt::format("column {}", c + 1)));
+  core::write_file_atomically(path, table_csv(table));
 }
 
 std::string msel_csv(const std::vector<sim::Event>& events, const core::LocalClock& clock, const std::string& lang)

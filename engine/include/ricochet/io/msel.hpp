@@ -21,7 +21,8 @@ using Table = std::vector<std::vector<std::string>>;
 [[nodiscard]] std::string table_csv(const Table& table);
 
 /** Writes the table to path as its extension says, in any case (io::table_format): table_csv, atomically, or
- *  write_xlsx. @throw scenario::ScenarioError for another extension or a text an XLSX cell cannot hold */
+ *  write_xlsx. @throw scenario::ScenarioError for another extension, a NUL character or a text an XLSX cell
+ *  cannot hold */
 void write_table(const std::string& path, const Table& table);
 
 /** msel_table written as table_csv. */
