@@ -241,6 +241,9 @@ own-hostile)
   printf 'id;T+;destinataire;stimulus\nr1;T+1h;ES-direction;a\000b\n' > nul.csv
   expect_error "nul.csv:2:4: error: this cell holds a NUL byte; expected text (is this really a CSV file?)" \
     "$ricochet" msel scenario.yaml --import nul.csv
+  printf 'id;T+;destinataire;stimulus\nr1;T+1h;ES-direction;caf\351\000\n' > nul-1252.csv
+  expect_error "nul-1252.csv:2:4: error: this cell holds a NUL byte; expected text (is this really a CSV file?)" \
+    "$ricochet" msel scenario.yaml --import nul-1252.csv
   mkdir dir.csv
   expect_error "dir.csv: error: this is a directory; expected a chronogramme file (.csv or .xlsx)" \
     "$ricochet" msel scenario.yaml --import dir.csv

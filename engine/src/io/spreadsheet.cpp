@@ -98,7 +98,7 @@ std::string utf8_from_cp1252(const std::string& text)
   for (char ch : text) {
     const auto c = static_cast<unsigned char>(ch);
     std::uint32_t cp = c < 0x80 ? c : c < 0xA0 ? high[c - 0x80] : c;
-    if (cp == 0)
+    if (cp == 0 && c != 0) // a NUL byte stays one, for the parser to refuse
       cp = 0xFFFD;
     if (cp < 0x80) {
       out += static_cast<char>(cp);
