@@ -17,6 +17,7 @@
 #include "ricochet/scenario/loader.hpp"
 
 #include "excerpt.hpp"
+#include "huge_duration.hpp"
 
 namespace ricochet::io {
 
@@ -178,8 +179,10 @@ double parse_t_plus(const std::string& input)
   try {
     seconds = core::parse_duration(text); // "90min", "5400s", "1h30min"
   } catch (const std::invalid_argument&) {
-    throw std::invalid_argument("expected e.g. 'T+2h10', 'T+1d 02:30' or 'T+90min'");
-  } catch (const std::out_of_range&) { // a number past the largest double
+    if (!detail::is_overflowing_duration(text))
+      throw std::invalid_argument("expected e.g. 'T+2h10', 'T+1d 02:30' or 'T+90min'");
+    seconds = HUGE_VAL; // a number past the largest double
+  } catch (const std::out_of_range&) {
     seconds = HUGE_VAL;
   }
   if (!std::isfinite(seconds))

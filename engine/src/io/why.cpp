@@ -13,6 +13,7 @@
 #include "ricochet/scenario/error.hpp"
 
 #include "excerpt.hpp"
+#include "huge_duration.hpp"
 
 namespace ricochet::io {
 
@@ -28,8 +29,10 @@ double parse_instant(const std::string& text, const core::LocalClock& clock)
     try {
       seconds = core::parse_duration(duration);
     } catch (const std::invalid_argument&) {
-      throw std::invalid_argument(fmt::format("expected {}, found '{}'", expected, detail::excerpt(text)));
-    } catch (const std::out_of_range&) { // a number past the largest double
+      if (!detail::is_overflowing_duration(duration))
+        throw std::invalid_argument(fmt::format("expected {}, found '{}'", expected, detail::excerpt(text)));
+      seconds = HUGE_VAL; // a number past the largest double
+    } catch (const std::out_of_range&) {
       seconds = HUGE_VAL;
     }
   }
