@@ -119,7 +119,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const ricochet::core::LocalClock clock("Europe/Paris", "2026-10-20 08:00");
   ricochet::core::Diagnostics diags;
   ricochet::scenario::Injects injects;
-  injects.scripted = ricochet::io::injects_from_table(table, path.string(), clock, lang, diags);
+  // 86400: the duration of the scenario the injects go into (1d).
+  injects.scripted = ricochet::io::injects_from_table(table, path.string(), clock, 86400, lang, diags);
   if (diags.has_errors())
     return 0;
   // What `msel --import` writes must load back with the same injects.

@@ -61,8 +61,9 @@ rd_check("an unknown SimGrid log setting exits 2 instead of aborting" 2
 rd_check("an unknown SimGrid log level exits 2" 2
          "^error: SimGrid refuses a flag: Unknown priority name: bogus .* \\(see SimGrid's documentation of --cfg= and --log=\\)\n$"
          ${RICOCHET} run ${RD_SIM}/exponential.yaml --quiet --log=root.thresh:bogus --out ${RD}/cfg)
-rd_check("an unusable TMPDIR exits 2" 2
-         "^error: TMPDIR \\('/nonexistent'\\) is not a usable directory: No such file or directory; set TMPDIR to a writable directory, or unset it\n$"
+# An unusable TMPDIR was an internal error (the XLSX export's scratch files went there): no output uses TMPDIR now
+# (they are written beside the output), so the export succeeds whatever TMPDIR says.
+rd_check("an unusable TMPDIR does not matter" 0 "^Wrote .*tmpdir.xlsx"
          env TMPDIR=/nonexistent ${RICOCHET} msel ${RD_SIM}/injects.yaml --out ${RD}/tmpdir.xlsx)
 add_test(NAME "rundir: a damaged batch record is an input error for resume compare and merge"
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/batch_damaged.sh ${RICOCHET} ${RD_SIM}/exponential.yaml ${RD}/damaged)

@@ -217,7 +217,8 @@ int cmd_run(const RunArgs& args)
   sim::RunOptions options{args.variant, args.seed, {}};
   io::RunIdentity identity{io::inputs_identity(s), args.variant, args.seed.value_or(s.seed), std::nullopt};
   if (!args.actions.empty()) {
-    options.actions  = io::read_trainer_actions(args.actions, clock, s.region_for(args.variant), s.inject_ids());
+    options.actions =
+        io::read_trainer_actions(args.actions, clock, s.duration_s, s.region_for(args.variant), s.inject_ids());
     identity.actions = io::file_digest(args.actions).xxh3_128;
   }
   EngineArgv argv(args.simgrid_flags);
@@ -266,6 +267,7 @@ int cmd_run(const RunArgs& args)
 
 int cmd_msel(const RunArgs& args, const std::string& lang)
 {
+  (void)io::table_format(args.out); // a name that is neither .csv nor .xlsx is refused before simulating
   scenario::Scenario s = load_for_run(args);
   EngineArgv argv(args.simgrid_flags);
   sim::Simulation simulation(&argv.argc, argv.ptrs.data());
@@ -274,10 +276,7 @@ int cmd_msel(const RunArgs& args, const std::string& lang)
   core::LocalClock clock(s.timezone, s.start_local);
   io::Table table = io::msel_table(simulation.events(), clock, lang);
   io::refuse_run_file(args.out);
-  if (std::filesystem::path(args.out).extension() == ".xlsx")
-    io::write_xlsx(args.out, table);
-  else
-    core::write_file_atomically(args.out, io::table_csv(table));
+  io::write_table(args.out, table);
   std::size_t rows = 0;
   for (const auto& e : simulation.events())
     rows += e.kind == "inject" ? 1U : 0U;
@@ -324,7 +323,7 @@ int cmd_msel_import(const std::string& file, const std::string& into, const std:
   io::Table table = io::read_table(file);
   core::Diagnostics diags;
   scenario::Injects injects;
-  injects.scripted = io::injects_from_table(table, file, clock, lang, diags);
+  injects.scripted = io::injects_from_table(table, file, clock, s.duration_s, lang, diags);
   diags.print(std::cerr);
   if (diags.has_errors())
     return EXIT_INPUT_ERROR;

@@ -66,7 +66,7 @@ TEST_CASE("injects: imported times of day honour daylight saving and dates the n
     for (std::size_t i = 0; i < times.size(); ++i)
       table.push_back({"r" + std::to_string(i), times[i], "ES-direction", "x"});
     core::Diagnostics diags;
-    auto injects = io::injects_from_table(table, "c.csv", clock, "fr", diags);
+    auto injects = io::injects_from_table(table, "c.csv", clock, 7 * 86400, "fr", diags);
     std::ostringstream out;
     diags.print(out);
     messages = out.str();

@@ -124,23 +124,4 @@ FileDigest write_file_atomically(const std::string& path, const std::string& con
   return file.written();
 }
 
-std::string scratch_directory()
-{
-  const char* tmpdir = std::getenv("TMPDIR");
-  if (tmpdir == nullptr || *tmpdir == '\0')
-    return "/tmp";
-  struct stat st {};
-  int err = 0;
-  if (::stat(tmpdir, &st) != 0)
-    err = errno;
-  else if (!S_ISDIR(st.st_mode))
-    err = ENOTDIR;
-  else if (::access(tmpdir, W_OK | X_OK) != 0)
-    err = errno;
-  if (err != 0)
-    throw UserError(std::string("error: TMPDIR ('") + tmpdir + "') is not a usable directory: " + std::strerror(err) +
-                    "; set TMPDIR to a writable directory, or unset it");
-  return tmpdir;
-}
-
 } // namespace ricochet::core

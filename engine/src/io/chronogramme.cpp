@@ -1,17 +1,24 @@
 #include "ricochet/io/chronogramme.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
-#include <optional>
-#include <cstdio>
+#include <cmath>
 #include <map>
+#include <optional>
 #include <stdexcept>
+#include <utility>
 
 #include <fmt/format.h>
 
+#include "ricochet/core/local_time.hpp"
 #include "ricochet/core/suggest.hpp"
 #include "ricochet/core/units.hpp"
+#include "ricochet/io/journal.hpp"
 #include "ricochet/scenario/loader.hpp"
+
+#include "excerpt.hpp"
+#include "huge_duration.hpp"
 
 namespace ricochet::io {
 
@@ -90,25 +97,103 @@ std::optional<scenario::Channel> parse_channel(const std::string& text)
   return it->second;
 }
 
+/** Reads 1 to max_digits decimal digits at text[i], moving i past them; nullopt (i unmoved) if there are none or
+ *  more. */
+std::optional<long> digits_at(const std::string& text, std::size_t& i, std::size_t max_digits)
+{
+  std::size_t end = i;
+  while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end])) != 0)
+    ++end;
+  if (end == i || end - i > max_digits)
+    return std::nullopt;
+  long value = std::stol(text.substr(i, end - i));
+  i          = end;
+  return value;
+}
+
+/** "H:MM" (or "HhMM" with sep 'h') at text[i] to its end: hours (up to 9 digits), then 1 or 2 digits of minutes.
+ *  nullopt if text is not of that shape. */
+std::optional<std::pair<long, long>> hours_minutes(const std::string& text, std::size_t i, char sep)
+{
+  auto h = digits_at(text, i, 9);
+  if (!h || i >= text.size() || text[i] != sep)
+    return std::nullopt;
+  ++i;
+  auto m = digits_at(text, i, 2);
+  if (!m || i != text.size())
+    return std::nullopt;
+  return std::make_pair(*h, *m);
+}
+
+/** "DD/MM HH:MM" as day, month, hour and minute (hours 0 to 23, minutes 0 to 59), or nullopt. */
+std::optional<std::array<int, 4>> day_and_time(const std::string& text)
+{
+  std::size_t i = 0;
+  auto day      = digits_at(text, i, 2);
+  if (!day || i >= text.size() || text[i++] != '/')
+    return std::nullopt;
+  auto month = digits_at(text, i, 2);
+  if (!month || i >= text.size() || text[i] != ' ')
+    return std::nullopt;
+  auto hm = hours_minutes(text, text.find_first_not_of(' ', i), ':');
+  if (!hm || hm->first > 23 || hm->second > 59)
+    return std::nullopt;
+  return std::array<int, 4>{static_cast<int>(*day), static_cast<int>(*month), static_cast<int>(hm->first),
+                            static_cast<int>(hm->second)};
+}
+
+/** text without its leading and trailing spaces and tabs (a planner's cell may have them). */
+std::string trimmed(const std::string& text)
+{
+  std::size_t from = text.find_first_not_of(" \t");
+  if (from == std::string::npos)
+    return "";
+  return text.substr(from, text.find_last_not_of(" \t") - from + 1);
+}
+
 } // namespace
 
 double parse_t_plus(const std::string& input)
 {
-  std::string text = input.rfind("T+", 0) == 0 ? input.substr(2) : input;
-  int d = 0, h = 0, m = 0;
-  char tail = 0;
-  if (std::sscanf(text.c_str(), "%dd %d:%d%c", &d, &h, &m, &tail) == 3)
-    return d * 86400.0 + h * 3600.0 + m * 60.0;
-  if (std::sscanf(text.c_str(), "%dh%d%c", &h, &m, &tail) == 2)
-    return h * 3600.0 + m * 60.0;
-  if (std::sscanf(text.c_str(), "%d:%d%c", &h, &m, &tail) == 2)
-    return h * 3600.0 + m * 60.0;
-  return core::parse_duration(text); // "90min", "5400s"
+  const std::string all  = trimmed(input);
+  const std::string text = all.rfind("T+", 0) == 0 ? all.substr(2) : all;
+  std::size_t i          = 0;
+  if (auto d = digits_at(text, i, 9); d && i < text.size() && text[i] == 'd' && i + 1 < text.size() &&
+                                      (text[i + 1] == ' ' || text[i + 1] == '\t')) {
+    // "1d 02:30": a day, then a time of day
+    std::size_t j = text.find_first_not_of(" \t", i + 1);
+    auto hm       = j == std::string::npos ? std::nullopt : hours_minutes(text, j, ':');
+    if (!hm)
+      throw std::invalid_argument("expected 'T+1d 02:30' (days, then the time of that day)");
+    if (hm->first > 23 || hm->second > 59)
+      throw std::invalid_argument("in 'T+Nd HH:MM' the hours are 0 to 23 and the minutes 0 to 59");
+    return static_cast<double>(*d) * 86400.0 + static_cast<double>(hm->first) * 3600.0 +
+           static_cast<double>(hm->second) * 60.0;
+  }
+  for (char sep : {'h', ':'}) // "2h10", "26:30": hours (any number), then minutes
+    if (auto hm = hours_minutes(text, 0, sep)) {
+      if (hm->second > 59)
+        throw std::invalid_argument(fmt::format("in 'T+H{}MM' the minutes are 0 to 59", sep));
+      return static_cast<double>(hm->first) * 3600.0 + static_cast<double>(hm->second) * 60.0;
+    }
+  double seconds = 0;
+  try {
+    seconds = core::parse_duration(text); // "90min", "5400s", "1h30min"
+  } catch (const std::invalid_argument&) {
+    if (!detail::is_overflowing_duration(text))
+      throw std::invalid_argument("expected e.g. 'T+2h10', 'T+1d 02:30' or 'T+90min'");
+    seconds = HUGE_VAL; // a number past the largest double
+  } catch (const std::out_of_range&) {
+    seconds = HUGE_VAL;
+  }
+  if (!std::isfinite(seconds))
+    throw std::out_of_range("not a finite time");
+  return seconds;
 }
 
 std::vector<scenario::Inject> injects_from_table(const Table& table, const std::string& file,
-                                                 const core::LocalClock& clock, const std::string& lang,
-                                                 core::Diagnostics& diags)
+                                                 const core::LocalClock& clock, double duration_s,
+                                                 const std::string& lang, core::Diagnostics& diags)
 {
   std::vector<scenario::Inject> out;
   if (table.empty()) {
@@ -129,7 +214,10 @@ std::vector<scenario::Inject> injects_from_table(const Table& table, const std::
                     fmt::format("column '{}' is not read{}", table[0][c], core::did_you_mean(key, known)));
       continue;
     }
-    col.emplace(it->second, c);
+    if (auto [first, added] = col.emplace(it->second, c); !added)
+      diags.warning(file, {1, static_cast<int>(c + 1)},
+                    fmt::format("column '{}' is not read: column {} ('{}') is read for the same field", table[0][c],
+                                first->second + 1, table[0][first->second]));
   }
   for (Col required : {Col::STIMULUS, Col::RECIPIENT})
     if (col.count(required) == 0)
@@ -143,6 +231,7 @@ std::vector<scenario::Inject> injects_from_table(const Table& table, const std::
     return out;
   const core::LocalTime start = clock.at(0);
   std::map<std::string, std::size_t> row_of_id; // inject id -> its row (1-based), for duplicates
+  std::size_t rows = 0;                         // rows that are not blank
   for (std::size_t r = 1; r < table.size(); ++r) {
     const auto& row = table[r];
     auto get        = [&](Col c) -> std::string {
@@ -155,6 +244,7 @@ std::vector<scenario::Inject> injects_from_table(const Table& table, const std::
     bool blank = std::all_of(row.begin(), row.end(), [](const std::string& s) { return s.empty(); });
     if (blank)
       continue;
+    ++rows;
     scenario::Inject inj;
     inj.pos     = pos(Col::ID);
     inj.id      = get(Col::ID).empty() ? fmt::format("row-{}", r + 1) : get(Col::ID);
@@ -168,47 +258,44 @@ std::vector<scenario::Inject> injects_from_table(const Table& table, const std::
       diags.error(file, pos(Col::ID), fmt::format("duplicate inject id '{}' (first at row {})", inj.id, it->second));
       ok = false;
     }
-    if (!get(Col::TPLUS).empty()) {
+    const Col time_col = !get(Col::TPLUS).empty() ? Col::TPLUS : Col::TIME;
+    const std::string t = trimmed(get(time_col));
+    auto bad_time       = [&](const std::string& what) {
+      diags.error(file, pos(time_col), fmt::format("'{}' is not {}", detail::excerpt(t), what));
+      ok = false;
+    };
+    if (time_col == Col::TPLUS) {
       try {
-        inj.at.at_s = parse_t_plus(get(Col::TPLUS));
+        inj.at.at_s = parse_t_plus(t);
+      } catch (const std::invalid_argument& e) {
+        bad_time(fmt::format("a time since the start ({})", e.what()));
+      } catch (const std::out_of_range&) {
+        inj.at.at_s = HUGE_VAL; // refused below with the scenario's bounds
+      }
+    } else if (auto when = day_and_time(t)) {
+      // The year of the start, or the next one for a day before the start's (an exercise over the new year).
+      const auto [day, month, hour, minute] = *when;
+      int year = start.year + (month < start.month || (month == start.month && day < start.day) ? 1 : 0);
+      try {
+        inj.at.at_s = clock.offset_of(fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", year, month, day, hour, minute));
+      } catch (const core::SkippedLocalTime& e) { // daylight saving: core's rule and message
+        diags.error(file, pos(time_col), fmt::format("'{}': {}", detail::excerpt(t), e.what()));
+        ok = false;
       } catch (const std::invalid_argument&) {
-        diags.error(file, pos(Col::TPLUS),
-                    fmt::format("'{}' is not a time since the start (expected e.g. 'T+2h10', 'T+1d 02:30' or "
-                                "'T+90min')",
-                                get(Col::TPLUS)));
-        ok = false;
+        bad_time("a date and time (expected 'DD/MM HH:MM')");
       }
+    } else if (auto hm = hours_minutes(t, 0, ':'); hm && hm->first < 24 && hm->second < 60) {
+      // The first such local time from the start, across a daylight-saving change if there is one.
+      inj.at.at_s = clock.until_time_of_day(0, static_cast<int>(hm->first * 60 + hm->second));
     } else {
-      int day = 0, month = 0, hour = 0, minute = 0;
-      char tail = 0;
-      std::string t = get(Col::TIME);
-      if (std::sscanf(t.c_str(), "%d/%d %d:%d%c", &day, &month, &hour, &minute, &tail) == 4) {
-        // The year of the start, or the next one for a day before the start's (an exercise over the new year).
-        int year = start.year + (month < start.month || (month == start.month && day < start.day) ? 1 : 0);
-        try {
-          inj.at.at_s =
-              clock.offset_of(fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", year, month, day, hour, minute));
-        } catch (const core::SkippedLocalTime& e) { // daylight saving: core's rule and message
-          diags.error(file, pos(Col::TIME), fmt::format("'{}': {}", t, e.what()));
-          ok = false;
-        } catch (const std::invalid_argument&) {
-          diags.error(file, pos(Col::TIME), fmt::format("'{}' is not a date and time (expected 'DD/MM HH:MM')", t));
-          ok = false;
-        }
-      } else if (std::sscanf(t.c_str(), "%d:%d%c", &hour, &minute, &tail) == 2 && hour >= 0 && hour < 24 &&
-                 minute >= 0 && minute < 60) {
-        // The first such local time from the start, across a daylight-saving change if there is one.
-        inj.at.at_s = clock.until_time_of_day(0, hour * 60 + minute);
-      } else {
-        diags.error(file, pos(Col::TIME),
-                    fmt::format("'{}' is not a time (expected 'HH:MM' or 'DD/MM HH:MM')", t));
-        ok = false;
-      }
+      bad_time("a time (expected 'HH:MM', hours 0 to 23 and minutes 0 to 59, or 'DD/MM HH:MM')");
     }
     if (ok && inj.at.at_s < 0) {
-      diags.error(file, pos(col.count(Col::TPLUS) != 0 ? Col::TPLUS : Col::TIME), "this time is before the start");
+      diags.error(file, pos(time_col), "this time is before the start");
       ok = false;
-    }
+    } else if (ok && !(inj.at.at_s < duration_s)) // also not finite; at the end, it would never be sent
+      bad_time(fmt::format("a time within the scenario: expected a time from T+0 to before its end, T+{} ({})",
+                           core::format_duration(duration_s), clock.human(duration_s)));
     if (!get(Col::CHANNEL).empty()) {
       if (auto ch = parse_channel(get(Col::CHANNEL)))
         inj.channel = *ch;
@@ -244,6 +331,10 @@ std::vector<scenario::Inject> injects_from_table(const Table& table, const std::
     inj.cause       = get(Col::CAUSE);
     out.push_back(std::move(inj));
   }
+  // A header alone would import as no injects at all and wipe the scenario's chronogramme: surely not meant.
+  if (rows == 0)
+    diags.error(file, {}, "the chronogramme has a header but no inject rows (expected one row per inject after "
+                          "the header; to remove every scripted inject, edit the scenario's 'injects' block)");
   return out;
 }
 

@@ -4,15 +4,23 @@
 
 #include <fmt/format.h>
 
+#include "ricochet/core/atomic_file.hpp"
+#include "ricochet/io/cell_text.hpp"
 #include "ricochet/io/journal.hpp"
+#include "ricochet/io/spreadsheet.hpp"
+#include "ricochet/scenario/error.hpp"
+
+#include "excerpt.hpp"
 
 namespace ricochet::io {
 
 namespace {
 
-/** A CSV cell: quoted when it holds a separator, a quote, a line break or edge spaces. */
-std::string cell(const std::string& text)
+/** A CSV cell: guarded against formulas (guard_formula), then quoted when it holds a separator, a quote, a line
+ *  break or edge spaces. */
+std::string cell(const std::string& raw)
 {
+  const std::string text = guard_formula(raw);
   bool quote = text.find_first_of(";\"\r\n") != std::string::npos ||
                (!text.empty() && (text.front() == ' ' || text.back() == ' '));
   if (!quote)
@@ -97,6 +105,23 @@ std::string table_csv(const Table& table)
     out += "\r\n";
   }
   return out;
+}
+
+void write_table(const std::string& path, const Table& table)
+{
+  if (table_format(path) == TableFormat::XLSX) {
+    write_xlsx(path, table);
+    return;
+  }
+  // A NUL byte would make a CSV that spreadsheets, and the import, refuse: say so now rather than then.
+  for (std::size_t r = 1; r < table.size(); ++r)
+    for (std::size_t c = 0; c < table[r].size(); ++c)
+      if (table[r][c].find('\0') != std::string::npos)
+        throw scenario::ScenarioError(fmt::format("{}: error: cannot write inject '{}' to a CSV file: its {} holds a "
+                                                  "NUL character, which spreadsheets cannot read: remove it",
+                                                  path, detail::excerpt(table[r][0]),
+                                                  c < table[0].size() ? table[0][c] : fmt::format("column {}", c + 1)));
+  core::write_file_atomically(path, table_csv(table));
 }
 
 std::string msel_csv(const std::vector<sim::Event>& events, const core::LocalClock& clock, const std::string& lang)

@@ -1,5 +1,6 @@
 #include "ricochet/io/why.hpp"
 
+#include <cmath>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -11,22 +12,36 @@
 #include "ricochet/io/journal.hpp"
 #include "ricochet/scenario/error.hpp"
 
+#include "excerpt.hpp"
+#include "huge_duration.hpp"
+
 namespace ricochet::io {
 
 double parse_instant(const std::string& text, const core::LocalClock& clock)
 {
+  static const char* expected = "a local date-time ('2026-10-18 05:00'), 'T+7h' or a duration since the start ('7h')";
+  double seconds = 0;
   try {
     core::check_local_datetime(text);
-    return clock.offset_of(text);
+    seconds = clock.offset_of(text);
   } catch (const std::invalid_argument&) {
+    std::string duration = text.rfind("T+", 0) == 0 ? text.substr(2) : text;
+    try {
+      seconds = core::parse_duration(duration);
+    } catch (const std::invalid_argument&) {
+      if (!detail::is_overflowing_duration(duration))
+        throw std::invalid_argument(fmt::format("expected {}, found '{}'", expected, detail::excerpt(text)));
+      seconds = HUGE_VAL; // a number past the largest double
+    } catch (const std::out_of_range&) {
+      seconds = HUGE_VAL;
+    }
   }
-  std::string duration = text.rfind("T+", 0) == 0 ? text.substr(2) : text;
-  try {
-    return core::parse_duration(duration);
-  } catch (const std::invalid_argument&) {
-    throw std::invalid_argument("expected a local date-time ('2026-10-18 05:00'), 'T+7h' or a duration since the "
-                                "start ('7h'), found '" + text + "'");
-  }
+  // A number of 300 digits is a duration, and an infinite one would stop the engine: no exercise lasts a century.
+  if (!std::isfinite(seconds) || std::fabs(seconds) > MAX_INSTANT_S)
+    throw InstantTooFar(fmt::format("'{}' is more than 100 years from the start; expected {} within 100 "
+                                            "years of the start",
+                                    detail::excerpt(text), expected));
+  return seconds;
 }
 
 std::string explain(const std::vector<sim::Event>& events, const std::string& subject, std::optional<double> at,

@@ -44,8 +44,4 @@ FileDigest write_file_atomically(const std::string& path, const std::string& con
 FileDigest write_file_atomically(const std::string& path, const std::string& content,
                                  const std::function<void(const std::string& written)>& check);
 
-/** The directory for scratch files: TMPDIR when set (it must then be a directory), else /tmp.
- *  @throw core::UserError naming TMPDIR when it is unusable */
-[[nodiscard]] std::string scratch_directory();
-
 } // namespace ricochet::core

@@ -1,6 +1,7 @@
 #pragma once
 // Trainer decisions as text, one per line: "isolate org partner-hospital at T+5h30". The viewer writes them (a
 // branch of a live session) and `ricochet run --actions FILE` replays them.
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -21,10 +22,16 @@ namespace ricochet::io {
 /** The line that parses back to the same action (the time exactly, in seconds). */
 [[nodiscard]] std::string format_trainer_action(const sim::TrainerAction& action);
 
-/** Reads a file of actions ('#' starts a comment), in time order.
- *  @throw scenario::ScenarioError with "file:line:col: error: ..." for every bad line */
+/** Limits on a file of decisions: a session's decisions take a few kilobytes. */
+inline constexpr std::size_t MAX_ACTIONS_BYTES     = 1u << 20; ///< the whole file
+inline constexpr std::size_t MAX_ACTION_LINE_BYTES = 4096;     ///< one line, comment included
+
+/** Reads a file of actions ('#' starts a comment; a UTF-8 byte order mark is skipped), in time order. Every time
+ *  must lie within the scenario, from 0 to duration_s.
+ *  @throw scenario::ScenarioError with "file:line:col: error: ..." for every bad line, or "file: error: ..." for a
+ *  file that is not a regular file or is larger than MAX_ACTIONS_BYTES */
 [[nodiscard]] std::vector<sim::TrainerAction> read_trainer_actions(const std::string& path,
-                                                                   const core::LocalClock& clock,
+                                                                   const core::LocalClock& clock, double duration_s,
                                                                    const model::Region& region,
                                                                    const std::vector<std::string>& inject_ids);
 

@@ -1,6 +1,7 @@
 #pragma once
 // `ricochet why`: the chain of causes behind a state, read from a run's journal.
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -9,8 +10,17 @@
 
 namespace ricochet::io {
 
-/** Parses --at: a local date-time ("2026-10-18 05:00"), "T+7h" or a duration since the start ("7h").
- *  @throw std::invalid_argument saying what is expected */
+/** The farthest instant parse_instant accepts either side of the start: 100 years (of 365.25 days). */
+inline constexpr double MAX_INSTANT_S = 100 * 365.25 * 86400;
+
+/** A time that reads well but lies farther than MAX_INSTANT_S from the start (or is infinite). */
+class InstantTooFar : public std::invalid_argument {
+public:
+  using std::invalid_argument::invalid_argument;
+};
+
+/** Parses --at: a local date-time ("2026-10-18 05:00"), "T+7h" or a duration since the start ("7h"), within
+ *  MAX_INSTANT_S of the start. @throw std::invalid_argument saying what is expected (InstantTooFar past the bound) */
 [[nodiscard]] double parse_instant(const std::string& text, const core::LocalClock& clock);
 
 /** The explanation of subject's state at time `at` (the end of the journal if absent): its latest event up to
