@@ -30,3 +30,10 @@ add_test(NAME "hostile: an imported date and time that daylight saving skips is 
 set_tests_properties("hostile: an imported date and time that daylight saving skips is an error with the real times"
                      PROPERTIES PASS_REGULAR_EXPRESSION
                      "dst-date-time.csv:3:2: error: '29/03 02:30': '2026-03-29 02:30' does not exist in Europe/Paris \\(clocks go from 02:00 straight to 03:00 that day\\); did you mean 03:30 or 01:30\\?\n")
+# The same rule for `why --at` (the baseline took the skipped time silently).
+add_test(NAME "hostile: why --at a date-time that daylight saving skips is an error with the real times"
+         COMMAND ${RUN_CHECK} --exit 2 --cwd ${SIM_DATA} -- sh -c "rm -rf \"$1\" && \"$0\" run dst-spring-forward.yaml --quiet --out \"$1\" && \"$0\" why \"$1\" app1 --at '2026-03-29 02:30'"
+                 $<TARGET_FILE:ricochet> ${HOSTILE_OUT}/dst-why)
+set_tests_properties("hostile: why --at a date-time that daylight saving skips is an error with the real times"
+                     PROPERTIES PASS_REGULAR_EXPRESSION
+                     "^error: --at: '2026-03-29 02:30' does not exist in Europe/Paris \\(clocks go from 02:00 straight to 03:00 that day\\); did you mean 03:30 or 01:30\\?\n$")

@@ -73,7 +73,7 @@ struct Kind {
 double check_bound(double value, const Kind& kind)
 {
   if (!(value <= kind.max)) // also refuses NaN
-    throw std::invalid_argument(kind.bounded);
+    throw AboveBound(kind.bounded);
   return value;
 }
 

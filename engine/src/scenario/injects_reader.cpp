@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "governance_reader.hpp"
+#include "ricochet/core/local_time.hpp"
 #include "ricochet/core/units.hpp"
 #include "value_readers.hpp"
 
@@ -59,6 +60,11 @@ std::optional<Inject> read_inject(const Context& ctx, const YAML::Node& n, bool 
         if (inj.at.at_s < 0)
           ctx.error(r.pos_of_value("at"), fmt::format("'at' of {} is before the scenario starts", r.what()));
       }
+    } catch (const core::SkippedLocalTime& e) { // daylight saving: core's message suggests the real times
+      ctx.error(r.pos_of_value("at"), fmt::format("'at' of {}: {}", r.what(), e.what()));
+    } catch (const core::AboveBound& e) {
+      ctx.error(r.pos_of_value("at"), fmt::format("'at' of {} must be 'T+' then {}, found '{}'", r.what(), e.what(),
+                                                  *at));
     } catch (const std::invalid_argument&) {
       ctx.error(r.pos_of_value("at"), fmt::format("'at' of {} must be a time since the start ('T+90min') or a local "
                                                   "date-time ('2026-10-18 03:00'), found '{}'",

@@ -9,10 +9,18 @@
 // the bound exceeded ("a duration of at most 365d (one year)"), so that a caller reports it at the input's
 // position: "FILE:LINE:COL: error: 'rto' of asset 'dpi' must be a duration of at most 365d (one year), found
 // '400d'". The bounds are far beyond any exercise and documented in docs/scenario-format.md.
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
 namespace ricochet::core {
+
+/** A quantity that reads well but is above its bound (a 400-digit number among them): the message says the bound.
+ *  Callers that answer "too far" differently from "not a quantity" catch it first. */
+class AboveBound : public std::invalid_argument {
+public:
+  using std::invalid_argument::invalid_argument;
+};
 
 /** Longest duration: one year (a regional exercise lasts days, the recovery it plays weeks or months). */
 inline constexpr double MAX_DURATION_S = 365 * 86400.0;

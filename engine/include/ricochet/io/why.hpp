@@ -6,12 +6,13 @@
 #include <vector>
 
 #include "ricochet/core/local_time.hpp"
+#include "ricochet/core/units.hpp"
 #include "ricochet/sim/event.hpp"
 
 namespace ricochet::io {
 
-/** The farthest instant parse_instant accepts either side of the start: 100 years (of 365.25 days). */
-inline constexpr double MAX_INSTANT_S = 100 * 365.25 * 86400;
+/** The farthest instant parse_instant accepts either side of the start: the longest scenario, a year. */
+inline constexpr double MAX_INSTANT_S = core::MAX_DURATION_S;
 
 /** A time that reads well but lies farther than MAX_INSTANT_S from the start (or is infinite). */
 class InstantTooFar : public std::invalid_argument {
