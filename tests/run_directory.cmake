@@ -53,8 +53,19 @@ rd_check("an unknown SimGrid configuration key exits 2" 2
          "^error: SimGrid refuses a flag: Bad config key: nope \\(see SimGrid's documentation of --cfg= and --log=\\)\n$"
          ${RICOCHET} run ${RD_SIM}/exponential.yaml --quiet --cfg=nope:1 --out ${RD}/cfg)
 rd_check("a SimGrid flag without a value exits 2" 2
-         "^error: '--cfg=nope': expected --cfg=KEY:VALUE, a SimGrid configuration item \\(e.g. --cfg=network/model:CM02\\)\n$"
+         "^error: '--cfg=nope': expected --cfg=KEY:VALUE, a SimGrid configuration item \\(e.g. --cfg=contexts/stack-size:256\\)\n$"
          ${RICOCHET} run ${RD_SIM}/exponential.yaml --quiet --cfg=nope --out ${RD}/cfg)
+# SimGrid aborts the process on a model or context factory it does not know, and ricochet overwrites the network
+# model it relies on: both are refused before the engine starts (they aborted, or were silently ignored).
+rd_check("a SimGrid model SimGrid does not know exits 2 instead of aborting" 2
+         "^error: '--cfg=host/model:nope': unknown host/model \\(SimGrid 3.32 knows default, compound, ptask_L07\\)\n$"
+         ${RICOCHET} run ${RD_SIM}/exponential.yaml --quiet --out ${RD}/cfg-model --cfg=host/model:nope)
+rd_check("a context factory SimGrid does not know exits 2 instead of aborting" 2
+         "^error: '--cfg=contexts/factory:nope': unknown contexts/factory \\(SimGrid 3.32 knows raw, ucontext, boost, thread\\)\n$"
+         ${RICOCHET} run ${RD_SIM}/exponential.yaml --quiet --out ${RD}/cfg-factory --cfg=contexts/factory:nope)
+rd_check("the network model ricochet relies on cannot be changed" 2
+         "^error: '--cfg=network/model:LV08': ricochet sets network/model to CM02 itself"
+         ${RICOCHET} run ${RD_SIM}/exponential.yaml --quiet --out ${RD}/cfg-network --cfg=network/model:LV08)
 rd_check("an unknown SimGrid log setting exits 2 instead of aborting" 2
          "^error: '--log=root.bogus:x': expected --log=CATEGORY.SETTING:VALUE, a SimGrid logging control \\(e.g. --log=root.thresh:info\\)\n$"
          ${RICOCHET} run ${RD_SIM}/exponential.yaml --quiet --log=root.bogus:x --out ${RD}/cfg)

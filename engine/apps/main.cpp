@@ -67,7 +67,7 @@ void check_engine_flag(const std::string& flag)
     std::string body = flag.substr(6);
     auto colon       = body.find(':');
     if (colon == std::string::npos || colon == 0 || colon + 1 == body.size())
-      refuse("--cfg=KEY:VALUE, a SimGrid configuration item (e.g. --cfg=network/model:CM02)");
+      refuse("--cfg=KEY:VALUE, a SimGrid configuration item (e.g. --cfg=contexts/stack-size:256)");
   } else if (flag.rfind("--log=", 0) == 0) {
     std::istringstream controls(flag.substr(6)); // several controls may be given at once, separated by spaces
     bool well_formed = false;

@@ -13,6 +13,7 @@
 #include "governance.hpp"
 #include "injects.hpp"
 #include "defenders.hpp"
+#include "engine_flags.hpp"
 #include "platform.hpp"
 #include "random_streams.hpp"
 #include "recovery.hpp"
@@ -61,6 +62,8 @@ Simulation::Simulation(int* argc, char** argv) : pimpl_(std::make_unique<Impl>()
   // Set before the engine, which creates its context factory in its constructor (a --cfg= flag still overrides it).
   sg4::Engine::set_config("contexts/factory:thread");
 #endif
+  if (argc != nullptr)
+    check_engine_flags(*argc, argv);
   try {
     pimpl_->engine = std::make_unique<sg4::Engine>(argc, argv);
   } catch (const std::exception& e) { // a --cfg= or --log= flag the engine refuses: the user's to change
