@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 PACKAGES="cmake ninja-build g++ pkg-config tzdata
   libsimgrid-dev libboost-graph-dev libyaml-cpp-dev catch2 libcli11-dev nlohmann-json3-dev libfmt-dev
-  libzip-dev libpugixml-dev libxlsxwriter-dev libkainjow-mustache-dev libxxhash-dev
+  libzip-dev libpugixml-dev libutfcpp-dev libxlsxwriter-dev libkainjow-mustache-dev libxxhash-dev
   libsfml-dev libx11-dev fonts-dejavu-core libgl1-mesa-dri
   ${RICOCHET_EXTRA_PACKAGES:-}"
 

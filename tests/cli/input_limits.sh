@@ -5,28 +5,11 @@
 # The big inputs are generated here, never committed.
 #   input_limits.sh RICOCHET SIM_DATA_DIR WORKDIR
 set -eu
+here=$(cd "$(dirname "$0")" && pwd)
 ricochet=$1 data=$2 work=$3
 rm -rf "$work" && mkdir -p "$work" && cd "$work"
 cp -r "$data"/. . && cp injects.yaml scenario.yaml
-fail() { echo "FAIL: $*" >&2; exit 1; }
-# The memory bound: 2 GiB of address space; AddressSanitizer reserves terabytes of shadow address space at start,
-# so a sanitized build is bounded on resident memory by the sanitizer itself instead.
-if ldd "$ricochet" 2>/dev/null | grep -q libasan; then
-  bound() { ASAN_OPTIONS="${ASAN_OPTIONS:-}:hard_rss_limit_mb=2048" "$@"; }
-else
-  bound() { ulimit -v 2097152; "$@"; }
-fi
-# expect_error EXPECTED-LINE COMMAND...: exit 2, the exact error line, under 2 GiB of memory and 60 s.
-expect_error() {
-  expected=$1; shift
-  set +e
-  ( bound timeout 60 "$@" ) > out.txt 2> err.txt
-  rc=$?
-  set -e
-  [ $rc -eq 2 ] || { cat err.txt >&2; fail "exit $rc instead of 2: $*"; }
-  grep -qxF "$expected" err.txt || { cat err.txt >&2; fail "expected the line: $expected"; }
-  echo "ok: $expected"
-}
+. "$here"/expect.sh # fail, bound, expect_error
 
 python3 - <<'EOF'
 import zipfile

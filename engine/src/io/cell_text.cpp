@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "ricochet/core/utf8.hpp"
+
 namespace ricochet::io {
 
 namespace {
@@ -51,27 +53,7 @@ void append_utf8(std::string& out, std::uint32_t cp)
 
 } // namespace
 
-bool is_utf8(const std::string& text)
-{
-  for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    std::size_t n = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : 4;
-    if (n == 4 || i + n >= text.size())
-      return false;
-    std::uint32_t cp = n == 0 ? c : c & (0x3Fu >> n);
-    for (std::size_t k = 1; k <= n; ++k) {
-      const auto d = static_cast<unsigned char>(text[i + k]);
-      if ((d & 0xC0) != 0x80)
-        return false;
-      cp = (cp << 6) | (d & 0x3Fu);
-    }
-    static constexpr std::uint32_t smallest[] = {0, 0x80, 0x800, 0x10000};
-    if (cp < smallest[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-      return false;
-    i += n + 1;
-  }
-  return true;
-}
+bool is_utf8(const std::string& text) { return core::utf8_valid_prefix(text) == text.size(); }
 
 std::string guard_formula(const std::string& text)
 {
