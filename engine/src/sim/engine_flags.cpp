@@ -1,6 +1,8 @@
 #include "engine_flags.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,36 +12,63 @@
 namespace ricochet::sim {
 namespace {
 
-/** What ricochet sets after the engine has read its flags (simulation.cpp): the meaning of a scenario's sizes and
- *  bandwidths depends on them (a transfer takes size / bandwidth, see docs/architecture.md). */
-struct Fixed {
-  std::string_view key, value;
-};
-constexpr Fixed FIXED[] = {{"network/model", "CM02"}, {"network/crosstraffic", "0"}, {"network/TCP-gamma", "1e15"}};
+const char* const ACCEPTED = "ricochet passes SimGrid only --cfg=contexts/factory:raw|ucontext|boost|thread, "
+                             "--cfg=contexts/stack-size:KIB (256 to 65536) and --log=CATEGORY.threshold:LEVEL "
+                             "(trace, debug, verbose, info, warning, error, critical)";
 
-/** The names SimGrid 3.32 accepts for the settings it checks only when it builds the platform, as it lists them in
- *  its own message before it aborts. */
-struct Choice {
-  std::string_view key;
-  std::vector<std::string_view> values;
-};
-const std::vector<Choice>& choices()
+[[noreturn]] void refuse(std::string_view flag, const std::string& why)
 {
-  static const std::vector<Choice> table{{"cpu/model", {"Cas01"}},
-                                         {"host/model", {"default", "compound", "ptask_L07"}},
-                                         {"disk/model", {"default"}},
-                                         {"network/optim", {"Lazy", "TI", "Full"}},
-                                         {"cpu/optim", {"Lazy", "TI", "Full"}},
-                                         {"contexts/factory", {"raw", "ucontext", "boost", "thread"}}};
-  return table;
+  throw scenario::ScenarioError("error: '" + std::string(flag) + "': " + why + "; " + ACCEPTED);
 }
 
-std::string joined(const std::vector<std::string_view>& values)
+bool one_of(std::string_view value, const std::vector<std::string_view>& values)
 {
-  std::string out;
-  for (auto v : values)
-    out += (out.empty() ? "" : ", ") + std::string(v);
-  return out;
+  return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+void check_cfg(std::string_view flag)
+{
+  std::string_view body = flag.substr(6);
+  auto colon            = body.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon + 1 == body.size())
+    refuse(flag, "expected --cfg=KEY:VALUE");
+  std::string_view key = body.substr(0, colon), value = body.substr(colon + 1);
+  if (key == "contexts/factory") {
+    if (!one_of(value, {"raw", "ucontext", "boost", "thread"}))
+      refuse(flag, "unknown contexts/factory");
+  } else if (key == "contexts/stack-size") {
+    unsigned kib   = 0;
+    auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), kib);
+    if (ec != std::errc() || end != value.data() + value.size() || kib < 256 || kib > 65536)
+      refuse(flag, "the stack size is a whole number of KiB from 256 to 65536");
+  } else if (key.find("model") != std::string_view::npos || key.find("factor") != std::string_view::npos ||
+             key.find("precision") != std::string_view::npos || key.rfind("network/", 0) == 0) {
+    refuse(flag, "ricochet's timing is its own (a transfer takes size / bandwidth, with CM02, see "
+                 "docs/architecture.md): a model, factor or precision setting would change what a scenario means");
+  } else {
+    refuse(flag, "not a setting ricochet passes");
+  }
+}
+
+void check_log(std::string_view flag)
+{
+  // Several controls may be given at once, separated by spaces; SimGrid takes a setting by any prefix of its name.
+  std::istringstream controls{std::string(flag.substr(6))};
+  bool any = false;
+  for (std::string control; controls >> control; any = true) {
+    auto colon = control.find(':');
+    auto dot   = control.rfind('.', colon);
+    if (colon == std::string::npos || dot == std::string::npos || dot == 0)
+      refuse(flag, "expected --log=CATEGORY.threshold:LEVEL");
+    std::string setting = control.substr(dot + 1, colon - dot - 1);
+    std::string level   = control.substr(colon + 1);
+    if (setting.empty() || std::string("threshold").rfind(setting, 0) != 0)
+      refuse(flag, "only the threshold of a log category may be set");
+    if (!one_of(level, {"trace", "debug", "verbose", "info", "warning", "error", "critical"}))
+      refuse(flag, "unknown log level '" + level + "'");
+  }
+  if (!any)
+    refuse(flag, "expected --log=CATEGORY.threshold:LEVEL");
 }
 
 } // namespace
@@ -48,23 +77,10 @@ void check_engine_flags(int argc, char** argv)
 {
   for (int i = 1; i < argc; ++i) {
     std::string_view flag = argv[i];
-    if (flag.rfind("--cfg=", 0) != 0)
-      continue;
-    std::string_view body = flag.substr(6);
-    auto colon            = body.find(':');
-    if (colon == std::string_view::npos)
-      continue; // the engine refuses it with its own message
-    std::string_view key = body.substr(0, colon), value = body.substr(colon + 1);
-    for (const auto& f : FIXED)
-      if (key == f.key && value != f.value)
-        throw scenario::ScenarioError("error: '" + std::string(flag) + "': ricochet sets " + std::string(f.key) +
-                                      " to " + std::string(f.value) +
-                                      " itself (a transfer takes size / bandwidth, see docs/architecture.md); it "
-                                      "cannot be changed");
-    for (const auto& c : choices())
-      if (key == c.key && std::find(c.values.begin(), c.values.end(), value) == c.values.end())
-        throw scenario::ScenarioError("error: '" + std::string(flag) + "': unknown " + std::string(c.key) +
-                                      " (SimGrid 3.32 knows " + joined(c.values) + ")");
+    if (flag.rfind("--cfg=", 0) == 0)
+      check_cfg(flag);
+    else if (flag.rfind("--log=", 0) == 0)
+      check_log(flag);
   }
 }
 
