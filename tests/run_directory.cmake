@@ -53,26 +53,21 @@ rd_check("--out in a directory the user cannot write exits 2" 2
 # unknown model, a stack of 0 bytes, a log file it cannot open), spun (a precision of 0), or silently changed the
 # results with no trace in the run (a bandwidth factor): each is refused before the engine starts.
 set(RD_FLAGS_ACCEPTED "; ricochet passes SimGrid only --cfg=contexts/factory:raw\\|ucontext\\|boost\\|thread, --cfg=contexts/stack-size:KIB \\(256 to 65536\\) and --log=CATEGORY.threshold:LEVEL \\(trace, debug, verbose, info, warning, error, critical\\)\n$")
-foreach(case "nope:1|not a setting ricochet passes" "nope|expected --cfg=KEY:VALUE"
-             "host/model:nope|ricochet's timing is its own .*" "network/model:LV08|ricochet's timing is its own .*"
-             "network/bandwidth-factor:0.001|ricochet's timing is its own .*"
-             "surf/precision:0|ricochet's timing is its own .*" "contexts/factory:nope|unknown contexts/factory"
-             "contexts/stack-size:0|the stack size is a whole number of KiB from 256 to 65536"
-             "plugin:foo|not a setting ricochet passes" "tracing:yes|not a setting ricochet passes")
+foreach(case "cfg|nope:1|not a setting ricochet passes" "cfg|nope|expected --cfg=KEY:VALUE"
+             "cfg|host/model:nope|ricochet's timing is its own .*" "cfg|network/model:LV08|ricochet's timing is its own .*"
+             "cfg|network/bandwidth-factor:0.001|ricochet's timing is its own .*"
+             "cfg|surf/precision:0|ricochet's timing is its own .*" "cfg|contexts/factory:nope|unknown contexts/factory"
+             "cfg|contexts/stack-size:0|the stack size is a whole number of KiB from 256 to 65536"
+             "cfg|plugin:foo|not a setting ricochet passes" "cfg|tracing:yes|not a setting ricochet passes"
+             "log|root.bogus:x|only the threshold of a log category may be set"
+             "log|root.app:file:/nonexistent/x|only the threshold of a log category may be set"
+             "log|root.thresh:bogus|unknown log level 'bogus'")
   string(REPLACE "|" ";" parts "${case}")
-  list(GET parts 0 flag)
-  list(GET parts 1 why)
-  rd_check("--cfg=${flag} is refused before the engine starts" 2 "^error: '--cfg=${flag}': ${why}${RD_FLAGS_ACCEPTED}"
-           ${RICOCHET} run ${RD_SIM}/exponential.yaml --quiet --out ${RD}/cfg --cfg=${flag})
-endforeach()
-foreach(case "root.bogus:x|only the threshold of a log category may be set"
-             "root.app:file:/nonexistent/x|only the threshold of a log category may be set"
-             "root.thresh:bogus|unknown log level 'bogus'")
-  string(REPLACE "|" ";" parts "${case}")
-  list(GET parts 0 flag)
-  list(GET parts 1 why)
-  rd_check("--log=${flag} is refused before the engine starts" 2 "^error: '--log=${flag}': ${why}${RD_FLAGS_ACCEPTED}"
-           ${RICOCHET} run ${RD_SIM}/exponential.yaml --quiet --out ${RD}/cfg --log=${flag})
+  list(GET parts 0 kind)
+  list(GET parts 1 flag)
+  list(GET parts 2 why)
+  rd_check("--${kind}=${flag} is refused before the engine starts" 2 "^error: '--${kind}=${flag}': ${why}${RD_FLAGS_ACCEPTED}"
+           ${RICOCHET} run ${RD_SIM}/exponential.yaml --quiet --out ${RD}/cfg --${kind}=${flag})
 endforeach()
 rd_check("the SimGrid flags that leave results unchanged are passed" 0 "^$"
          ${RICOCHET} run ${RD_SIM}/exponential.yaml --quiet --out ${RD}/cfg-ok --cfg=contexts/factory:thread
